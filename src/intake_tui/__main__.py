@@ -1,0 +1,5 @@
+"""Allow ``python -m intake_tui``."""
+
+from intake_tui.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Parsers for what an operator types: one parser per kind of value, shared by every entry path."""
