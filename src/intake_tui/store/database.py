@@ -1,0 +1,419 @@
+"""The local store: one SQLite file with drafts, submitted inquiries, outbox and audit log.
+
+Every write is one short ``BEGIN IMMEDIATE`` transaction, so the TUI and a CLI command
+can use the same file at once: the second writer waits (up to the busy timeout) instead
+of failing. See :mod:`intake_tui.store.connection` for durability settings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self
+
+from intake_tui.store import duplicates, outbox
+from intake_tui.store.connection import open_connection
+from intake_tui.store.errors import translating
+from intake_tui.store.models import (
+    STATUSES,
+    AuditEntry,
+    Draft,
+    DuplicateMatch,
+    OutboxEntry,
+    OutboxStatus,
+    StoredInquiry,
+)
+from intake_tui.store.rows import (
+    INSERT_INQUIRY,
+    UPDATE_INQUIRY,
+    audit_from_row,
+    draft_from_row,
+    draft_row,
+    inquiry_from_row,
+    submitted_row,
+    to_json,
+    utc_sort_key,
+)
+from intake_tui.store.search import prefix_condition, search_condition
+
+Clock = Callable[[], datetime]
+
+# The audit log outlives the records it mentions and must not become a second copy of
+# personal data: anything shaped like a mainland mobile number in the details is masked.
+_MOBILE_LIKE: Final = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+
+# `list` is a method of Store; these keep the built-in usable in its annotations.
+Inquiries = list[StoredInquiry]
+Drafts = list[Draft]
+Matches = list[DuplicateMatch]
+OutboxEntries = list[OutboxEntry]
+AuditEntries = list[AuditEntry]
+Outcomes = list[bool]
+
+
+def _local_now() -> datetime:
+    """The current time with the local offset."""
+    return datetime.now().astimezone()
+
+
+def _masked_details(details: Mapping[str, Any]) -> str:
+    """The details as JSON, with mobile-like digit runs masked (13800138000 → 138****8000)."""
+    return _MOBILE_LIKE.sub(r"\1****\3", to_json(details))
+
+
+def _changed_fields(old: Mapping[str, Any], new: Mapping[str, str]) -> list[str]:
+    """Dotted paths whose text differs between two versions of a draft."""
+    return sorted(
+        path for path in old.keys() | new.keys() if old.get(path, "") != new.get(path, "")
+    )
+
+
+class Store:
+    """The inquiry store on one SQLite file; open with :meth:`Store.open`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, now: Clock) -> None:
+        self._db = connection
+        self._path = path
+        self._now = now
+        # One connection shared by the TUI's worker threads: the lock keeps each
+        # method's statements (and its transaction) together.
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path, *, now: Clock | None = None) -> Store:
+        """Open (creating or upgrading) the store file at *path*; raises StoreError."""
+        path = Path(path).expanduser()
+        connection = open_connection(path)
+        return cls(connection, path, now or _local_now)
+
+    @property
+    def path(self) -> Path:
+        """The store file."""
+        return self._path
+
+    def close(self) -> None:
+        """Close the file; the store cannot be used afterwards."""
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------
+
+    def _timestamp(self) -> str:
+        """Now as RFC 3339 with offset, to the second."""
+        return self._now().isoformat(timespec="seconds")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for statements that only read."""
+        with self._lock, translating(self._path):
+            yield self._db
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside a write transaction, committed on success."""
+        with self._lock, translating(self._path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                # A failed COMMIT (disk full) can leave the transaction open; end it so
+                # the next write starts clean.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    def _log(
+        self,
+        db: sqlite3.Connection,
+        action: str,
+        actor: str,
+        record_id: str | None,
+        details: Mapping[str, Any],
+    ) -> None:
+        """Append to the audit log inside the caller's transaction."""
+        db.execute(
+            "INSERT INTO audit_log (at, actor, action, record_id, details) VALUES (?, ?, ?, ?, ?)",
+            (self._timestamp(), actor, action, record_id, _masked_details(details)),
+        )
+
+    # -- drafts -----------------------------------------------------------------
+
+    def save_draft(
+        self, record_id: str, fields: Mapping[str, str], *, operator: str, started_at: str
+    ) -> bool:
+        """Create or update a draft; False (nothing written) when the id is already submitted.
+
+        Audits ``created`` the first time and ``edited`` (with the changed field paths,
+        never their values) when a later save changes something.
+        """
+        row = draft_row(
+            record_id, fields, operator=operator, started_at=started_at, now=self._timestamp()
+        )
+        with self._writing() as db:
+            existing = db.execute(
+                "SELECT status, record FROM inquiries WHERE id = ?", (record_id,)
+            ).fetchone()
+            if existing is None:
+                db.execute(INSERT_INQUIRY, row)
+                filled = sorted(path for path, text in fields.items() if text)
+                self._log(db, "created", operator, record_id, {"fields": filled})
+                return True
+            if existing["status"] != "draft":
+                return False
+            old_fields = json.loads(existing["record"]).get("fields", {})
+            changed = _changed_fields(old_fields, fields)
+            if changed:
+                db.execute(UPDATE_INQUIRY, row)
+                self._log(db, "edited", operator, record_id, {"fields": changed})
+            return True
+
+    def get_draft(self, record_id: str) -> Draft | None:
+        """The draft with this id, or None (also when the id is submitted)."""
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT * FROM inquiries WHERE id = ? AND status = 'draft'", (record_id,)
+            ).fetchone()
+        return None if row is None else draft_from_row(row)
+
+    def list_drafts(self) -> Drafts:
+        """Every draft, newest first (calls to resume after a crash or a break)."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT * FROM inquiries WHERE status = 'draft' "
+                "ORDER BY created_utc DESC, rowid DESC"
+            ).fetchall()
+        return [draft_from_row(row) for row in rows]
+
+    def discard_draft(self, record_id: str, *, actor: str) -> bool:
+        """Delete a draft (never a submitted inquiry); True when one was deleted."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "DELETE FROM inquiries WHERE id = ? AND status = 'draft'", (record_id,)
+            )
+            if cursor.rowcount == 0:
+                return False
+            self._log(db, "deleted", actor, record_id, {"status": "draft"})
+            return True
+
+    # -- submitted inquiries ----------------------------------------------------
+
+    def submit(self, record: Mapping[str, Any], *, destinations: Sequence[str], actor: str) -> bool:
+        """Store a normalised record as submitted and queue it for each destination.
+
+        One transaction: a draft with the same id becomes submitted. Returns False and
+        changes nothing when this id is already submitted at this revision or a later one.
+        """
+        return self.submit_many([record], destinations=destinations, actor=actor)[0]
+
+    def submit_many(
+        self, records: Sequence[Mapping[str, Any]], *, destinations: Sequence[str], actor: str
+    ) -> Outcomes:
+        """:meth:`submit` for many records in one transaction (one disk sync for an import)."""
+        now = self._timestamp()
+        targets = list(dict.fromkeys(destinations))
+        stored: Outcomes = []
+        with self._writing() as db:
+            for record in records:
+                stored.append(self._submit_one(db, record, targets, actor, now))
+        return stored
+
+    def _submit_one(
+        self,
+        db: sqlite3.Connection,
+        record: Mapping[str, Any],
+        destinations: Sequence[str],
+        actor: str,
+        now: str,
+    ) -> bool:
+        """Insert or upgrade one submitted row with its outbox rows and audit line."""
+        row = submitted_row(record, now=now)
+        existing = db.execute(
+            "SELECT status, revision, created_at FROM inquiries WHERE id = ?", (row["id"],)
+        ).fetchone()
+        if existing is None:
+            db.execute(INSERT_INQUIRY, row)
+        elif existing["status"] == "submitted" and existing["revision"] >= row["revision"]:
+            return False
+        else:
+            if not record.get("created_at"):
+                # The call started when the draft did, not when it was submitted.
+                row["created_at"] = existing["created_at"]
+                row["created_utc"] = utc_sort_key(existing["created_at"])
+            db.execute(UPDATE_INQUIRY, row)
+        outbox.add(db, row["id"], row["revision"], destinations, now)
+        details = {"revision": row["revision"], "destinations": list(destinations)}
+        self._log(db, "submitted", actor, row["id"], details)
+        return True
+
+    def get(self, record_id: str) -> StoredInquiry | None:
+        """The inquiry (submitted or draft) with this id, or None."""
+        with self._reading() as db:
+            row = db.execute("SELECT * FROM inquiries WHERE id = ?", (record_id,)).fetchone()
+        return None if row is None else inquiry_from_row(row)
+
+    def find_by_id_prefix(self, prefix: str, *, limit: int = 10) -> Inquiries:
+        """Inquiries whose id starts with *prefix* (as typed to ``show``), in id order."""
+        prefix = prefix.strip()
+        if not prefix:
+            return []
+        params: list[Any] = []
+        condition = prefix_condition("id", prefix, params)
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT * FROM inquiries WHERE {condition} ORDER BY id LIMIT ?", [*params, limit]
+            ).fetchall()
+        return [inquiry_from_row(row) for row in rows]
+
+    def list(
+        self,
+        *,
+        status: str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Inquiries:
+        """Inquiries newest first, optionally of one status and matching the search text."""
+        condition, params = search_condition(search or "")
+        if status is not None:
+            self._check_status(status)
+            condition += " AND status = ?"
+            params.append(status)
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT * FROM inquiries WHERE {condition} "
+                "ORDER BY created_utc DESC, rowid DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        return [inquiry_from_row(row) for row in rows]
+
+    def count(self, *, status: str | None = None) -> int:
+        """How many inquiries there are (of one status)."""
+        with self._reading() as db:
+            if status is None:
+                row = db.execute("SELECT count(*) FROM inquiries").fetchone()
+            else:
+                self._check_status(status)
+                row = db.execute(
+                    "SELECT count(*) FROM inquiries WHERE status = ?", (status,)
+                ).fetchone()
+        return int(row[0])
+
+    @staticmethod
+    def _check_status(status: str) -> None:
+        """Refuse a status that no row can have (a typo would silently list nothing)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; expected one of {STATUSES}")
+
+    def find_duplicates(
+        self,
+        *,
+        mobile: str | None = None,
+        company: str | None = None,
+        exclude_id: str | None = None,
+        limit: int = 5,
+    ) -> Matches:
+        """Earlier drafts or inquiries with this mobile, company, or initials prefix (``shbg``)."""
+        with self._reading() as db:
+            return duplicates.find_duplicates(
+                db, mobile=mobile, company=company, exclude_id=exclude_id, limit=limit
+            )
+
+    # -- outbox -----------------------------------------------------------------
+
+    def outbox_entries(
+        self,
+        record_id: str | None = None,
+        *,
+        destination: str | None = None,
+        status: str | None = None,
+    ) -> OutboxEntries:
+        """Outbox rows, optionally only those of one record, destination and/or status."""
+        with self._reading() as db:
+            return outbox.entries(db, record_id=record_id, destination=destination, status=status)
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Number of outbox rows per status, every status included."""
+        with self._reading() as db:
+            return outbox.counts(db)
+
+    def claim_outbox(
+        self, destination: str, *, limit: int = 10, lease: timedelta = outbox.DEFAULT_LEASE
+    ) -> OutboxEntries:
+        """Reserve due rows of *destination* for sending (status ``sending``) and return them."""
+        with self._writing() as db:
+            return outbox.claim(db, destination, now=self._now(), limit=limit, lease=lease)
+
+    def set_outbox_status(
+        self,
+        record_id: str,
+        revision: int,
+        destination: str,
+        status: OutboxStatus,
+        *,
+        next_attempt_at: str | None = None,
+        last_error: str | None = None,
+        remote_ref: str | None = None,
+    ) -> bool:
+        """Record a delivery outcome for one outbox row; False when the row does not exist."""
+        with self._writing() as db:
+            return outbox.update(
+                db,
+                record_id,
+                revision,
+                destination,
+                status=status,
+                now=self._timestamp(),
+                next_attempt_at=next_attempt_at,
+                last_error=last_error,
+                remote_ref=remote_ref,
+            )
+
+    # -- audit and health -------------------------------------------------------
+
+    def audit(
+        self,
+        action: str,
+        *,
+        actor: str,
+        record_id: str | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Append an audit entry (e.g. ``exported``); mobile numbers in details are masked."""
+        with self._writing() as db:
+            self._log(db, action, actor, record_id, details or {})
+
+    def audit_entries(self, record_id: str | None = None) -> AuditEntries:
+        """The audit log in order, optionally only the entries about one record."""
+        with self._reading() as db:
+            if record_id is None:
+                rows = db.execute("SELECT * FROM audit_log ORDER BY seq").fetchall()
+            else:
+                rows = db.execute(
+                    "SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq", (record_id,)
+                ).fetchall()
+        return [audit_from_row(row) for row in rows]
+
+    def integrity_check(self) -> str:
+        """SQLite's own consistency check of the file: ``ok`` or the problems found."""
+        with self._reading() as db:
+            rows = db.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(str(row[0]) for row in rows)
