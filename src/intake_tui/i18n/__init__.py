@@ -6,6 +6,6 @@ catalogue without one huge file; :mod:`intake_tui.i18n.catalogue` merges them an
 a test fails when a key lacks a language or two areas claim the same key.
 """
 
-from intake_tui.i18n.catalogue import LANGUAGES, Lang, Message, render
+from intake_tui.i18n.catalogue import LANGUAGES, Lang, Message, message, render
 
-__all__ = ["LANGUAGES", "Lang", "Message", "render"]
+__all__ = ["LANGUAGES", "Lang", "Message", "message", "render"]

@@ -58,3 +58,8 @@ class Message:
     def text(self, lang: Lang) -> str:
         """Render in *lang*."""
         return render(self.key, lang, **self.params)
+
+
+def message(key: str, /, **params: Any) -> Message:
+    """Shorthand for ``Message(key, params)``."""
+    return Message(key, params)

@@ -1,3 +1,8 @@
-"""Catalogue entries for the tui area: key -> {"zh": ..., "en": ...}."""
+"""Catalogue entries for the operator's screens."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    "tui.welcome": {
+        "zh": "产业招商热线来电登记",
+        "en": "Investment-promotion hotline intake",
+    },
+}

@@ -62,17 +62,25 @@ INDUSTRY: Final[OptionList] = (
     Option("F", "批发和零售业", "Wholesale and retail trade"),
     Option("G", "交通运输、仓储和邮政业", "Transport, storage and postal services"),
     Option("H", "住宿和餐饮业", "Accommodation and catering"),
-    Option("I", "信息传输、软件和信息技术服务业", "Information transmission, software and IT services"),
+    Option(
+        "I", "信息传输、软件和信息技术服务业", "Information transmission, software and IT services"
+    ),
     Option("J", "金融业", "Finance"),
     Option("K", "房地产业", "Real estate"),
     Option("L", "租赁和商务服务业", "Leasing and business services"),
     Option("M", "科学研究和技术服务业", "Scientific research and technical services"),
-    Option("N", "水利、环境和公共设施管理业", "Water conservancy, environment and public facilities"),
+    Option(
+        "N", "水利、环境和公共设施管理业", "Water conservancy, environment and public facilities"
+    ),
     Option("O", "居民服务、修理和其他服务业", "Resident services, repair and other services"),
     Option("P", "教育", "Education"),
     Option("Q", "卫生和社会工作", "Health and social work"),
     Option("R", "文化、体育和娱乐业", "Culture, sports and entertainment"),
-    Option("S", "公共管理、社会保障和社会组织", "Public administration, social security and organisations"),
+    Option(
+        "S",
+        "公共管理、社会保障和社会组织",
+        "Public administration, social security and organisations",
+    ),
     Option("T", "国际组织", "International organisations"),
 )
 DEFAULT_INDUSTRY: Final = "C"

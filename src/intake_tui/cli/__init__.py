@@ -1,0 +1,1 @@
+"""The command line: ``intake-tui [COMMAND]``; without a command it starts the TUI."""

@@ -1,0 +1,50 @@
+"""``intake-tui show ID``: one record, masked unless ``--unmasked`` (which is audited)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from intake_tui.cli import exit_codes
+from intake_tui.i18n import render
+from intake_tui.privacy.masking import mask_record
+from intake_tui.services.runtime import Runtime
+
+
+def run(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Print the record as JSON; exit 1 when no record (or several) match the id."""
+    lang = runtime.lang
+    with runtime.open_store() as store:
+        matches = store.find_by_id_prefix(args.id.strip().lower(), limit=2)
+        if not matches:
+            print(render("cli.show.not_found", lang, id=args.id), file=sys.stderr)
+            return exit_codes.PARTIAL
+        if len(matches) > 1:
+            print(render("cli.show.ambiguous", lang, id=args.id), file=sys.stderr)
+            return exit_codes.PARTIAL
+        stored = matches[0]
+        record = dict(stored.record)
+        if args.unmasked:
+            store.audit("viewed_unmasked", actor=runtime.operator, record_id=stored.id)
+        elif stored.status != "draft":
+            record = mask_record(record)
+        else:
+            record = _mask_draft(record)
+    document = {"id": stored.id, "status": stored.status, "record": record}
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return exit_codes.OK
+
+
+def _mask_draft(record: dict[str, object]) -> dict[str, object]:
+    from intake_tui.privacy.masking import mask_mobile, mask_name
+
+    fields = record.get("fields")
+    if isinstance(fields, dict):
+        masked = dict(fields)
+        for path, mask in (("contact.name", mask_name), ("contact.mobile", mask_mobile)):
+            value = masked.get(path)
+            if isinstance(value, str) and value:
+                masked[path] = mask(value)
+        return {**record, "fields": masked}
+    return record

@@ -1,0 +1,1 @@
+"""Writing stored records out for people: JSONL, CSV and XLSX."""

@@ -1,0 +1,1 @@
+"""Handling callers' personal information as PIPL expects: masking by default."""

@@ -1,0 +1,81 @@
+"""Masking personal values wherever the full value is not needed (lists, logs, exports).
+
+One set of rules for every place a person's data is shown, so that a list, a log line and
+an export never disagree about what is hidden.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from typing import Any
+
+MASK = "*"
+_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+
+
+def mask_mobile(mobile: str) -> str:
+    """``13524678515`` → ``135****8515``; other lengths keep only the last four digits."""
+    digits = mobile.strip()
+    if len(digits) == 11 and digits.isdigit():
+        return f"{digits[:3]}****{digits[7:]}"
+    if len(digits) <= 4:
+        return MASK * len(digits)
+    return MASK * (len(digits) - 4) + digits[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """An E.164 number keeps its country code, area prefix and last four digits."""
+    text = phone.strip()
+    if text.startswith("+86") and len(text) > 9:
+        national = text[3:]
+        if national.startswith("1") and len(national) == 11:
+            return "+86" + mask_mobile(national)
+        return "+86" + national[:3] + MASK * (len(national) - 7) + national[-4:]
+    if len(text) > 6:
+        return text[:3] + MASK * (len(text) - 7) + text[-4:]
+    return MASK * len(text)
+
+
+def mask_name(name: str) -> str:
+    """``张先生`` → ``张*``: the family name (first character) stays, the length is hidden."""
+    text = name.strip()
+    return f"{text[0]}{MASK}" if text else ""
+
+
+def mask_email(email: str) -> str:
+    """``zhang@example.com`` → ``z***@example.com``."""
+    local, at, domain = email.partition("@")
+    if not at:
+        return mask_name(email)
+    return f"{local[:1]}***@{domain}"
+
+
+def mask_text(text: str) -> str:
+    """Mask every mainland mobile number found inside free text (notes, log lines)."""
+    return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+
+
+_FIELD_MASKS = {
+    ("contact", "name"): mask_name,
+    ("contact", "mobile"): mask_mobile,
+    ("contact", "alt_phone"): mask_phone,
+    ("contact", "email"): mask_email,
+    ("contact", "wechat"): mask_name,
+}
+
+
+def mask_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a normalised record with the caller's personal values masked."""
+    masked = copy.deepcopy(dict(record))
+    contact = masked.get("contact")
+    if isinstance(contact, dict):
+        for (_, key), mask in _FIELD_MASKS.items():
+            value = contact.get(key)
+            if isinstance(value, str) and value:
+                contact[key] = mask(value)
+    need = masked.get("need")
+    if isinstance(need, dict) and isinstance(need.get("notes"), str):
+        need["notes"] = mask_text(need["notes"])
+    return masked

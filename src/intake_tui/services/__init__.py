@@ -1,0 +1,1 @@
+"""Use cases built on the core: reading input records, submitting, opening the runtime."""

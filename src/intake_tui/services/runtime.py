@@ -1,0 +1,66 @@
+"""The running program's setting: loaded config, language, and the things opened from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from intake_tui.config.loading import LoadedConfig, load_config
+from intake_tui.config.model import Config
+from intake_tui.i18n import Lang
+from intake_tui.record.normalise import Filling
+from intake_tui.sinks.jsonl import JsonlSink
+from intake_tui.store.database import Store
+
+
+def local_now() -> datetime:
+    """The current time with the local offset (RFC 3339 timestamps need one)."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Everything a command or the TUI derives from the configuration."""
+
+    loaded: LoadedConfig
+    lang: Lang
+    now: Callable[[], datetime] = field(default=local_now)
+
+    @property
+    def config(self) -> Config:
+        """The effective configuration."""
+        return self.loaded.config
+
+    @property
+    def operator(self) -> str:
+        """The operator id written into records and the audit log."""
+        return self.config.app.operator
+
+    def open_store(self) -> Store:
+        """Open (creating or upgrading) the local store."""
+        return Store.open(self.config.database_path(), now=self.now)
+
+    def file_sink(self) -> JsonlSink | None:
+        """The local JSONL file, when enabled."""
+        if not self.config.file_sink.enabled:
+            return None
+        return JsonlSink(self.config.file_sink_path())
+
+    def filling(self, *, submitted: bool) -> Filling:
+        """How missing metadata is filled for records entered now."""
+        return Filling(
+            operator=self.operator,
+            notice_version=self.config.consent.notice_version,
+            lang=self.lang,
+            location_ids=tuple(location.id for location in self.config.locations),
+            submitted=submitted,
+            now=self.now,
+        )
+
+
+def load_runtime(config_path: str | Path | None, lang: Lang | None) -> Runtime:
+    """Load the configuration (raising ``ConfigError``) and pick the language."""
+    loaded = load_config(config_path, lang_hint=lang)
+    return Runtime(loaded, lang or loaded.config.app.language)

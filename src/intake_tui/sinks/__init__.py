@@ -1,0 +1,1 @@
+"""Places a submitted record is written to locally besides the store."""

@@ -1,0 +1,1 @@
+"""The operator's terminal interface: a thin Textual shell over the core."""
