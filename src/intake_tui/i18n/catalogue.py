@@ -37,7 +37,7 @@ def render(key: str, lang: Lang, /, **params: Any) -> str:
         # A missing key is a programming error, but an operator must never see a crash
         # for it: show the key itself so the gap is visible and reportable.
         return key
-    template = texts.get(lang) or texts.get("zh") or key
+    template = texts.get(lang, texts.get("zh", key))
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

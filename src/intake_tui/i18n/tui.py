@@ -5,4 +5,436 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "产业招商热线来电登记",
         "en": "Investment-promotion hotline intake",
     },
+    "tui.step.need": {
+        "zh": "需求",
+        "en": "Need",
+    },
+    "tui.step.use": {
+        "zh": "用途",
+        "en": "Use",
+    },
+    "tui.step.tax": {
+        "zh": "税收",
+        "en": "Tax",
+    },
+    "tui.step.company": {
+        "zh": "公司",
+        "en": "Company",
+    },
+    "tui.step.contact": {
+        "zh": "联系人",
+        "en": "Contact",
+    },
+    "tui.step.mobile": {
+        "zh": "手机号/同意",
+        "en": "Mobile/consent",
+    },
+    "tui.step.review": {
+        "zh": "审核",
+        "en": "Review",
+    },
+    "tui.key.help": {
+        "zh": "帮助",
+        "en": "Help",
+    },
+    "tui.key.quit": {
+        "zh": "退出",
+        "en": "Quit",
+    },
+    "tui.key.review": {
+        "zh": "审核",
+        "en": "Review",
+    },
+    "tui.key.new_call": {
+        "zh": "新来电",
+        "en": "New call",
+    },
+    "tui.key.history": {
+        "zh": "历史",
+        "en": "History",
+    },
+    "tui.key.drafts": {
+        "zh": "草稿",
+        "en": "Drafts",
+    },
+    "tui.key.details": {
+        "zh": "更多项",
+        "en": "More fields",
+    },
+    "tui.key.open_duplicate": {
+        "zh": "查看重复",
+        "en": "Open match",
+    },
+    "tui.key.copy_duplicate": {
+        "zh": "复制信息",
+        "en": "Copy match",
+    },
+    "tui.key.back": {
+        "zh": "上一项",
+        "en": "Back",
+    },
+    "tui.key.previous_step": {
+        "zh": "上一步",
+        "en": "Previous step",
+    },
+    "tui.key.next_step": {
+        "zh": "下一步",
+        "en": "Next step",
+    },
+    "tui.key.submit": {
+        "zh": "提交",
+        "en": "Submit",
+    },
+    "tui.key.back_to_capture": {
+        "zh": "返回修改",
+        "en": "Back to form",
+    },
+    "tui.key.next_problem": {
+        "zh": "转到问题",
+        "en": "Go to problem",
+    },
+    "tui.key.close": {
+        "zh": "关闭",
+        "en": "Close",
+    },
+    "tui.key.prefill": {
+        "zh": "以此新建",
+        "en": "New from this",
+    },
+    "tui.key.next_page": {
+        "zh": "下一页",
+        "en": "Next page",
+    },
+    "tui.key.previous_page": {
+        "zh": "上一页",
+        "en": "Previous page",
+    },
+    "tui.key.discard": {
+        "zh": "丢弃",
+        "en": "Discard",
+    },
+    "tui.status.operator": {
+        "zh": "操作员 {operator}",
+        "en": "Operator {operator}",
+    },
+    "tui.status.call": {
+        "zh": "通话 {elapsed}",
+        "en": "Call {elapsed}",
+    },
+    "tui.status.mode.offline": {
+        "zh": "离线（仅本地保存）",
+        "en": "Offline (local only)",
+    },
+    "tui.status.mode.online": {
+        "zh": "在线",
+        "en": "Online",
+    },
+    "tui.status.mode.failing": {
+        "zh": "后端异常",
+        "en": "Backend failing",
+    },
+    "tui.status.waiting": {
+        "zh": "待发送 {count}",
+        "en": "Waiting {count}",
+    },
+    "tui.status.rejected": {
+        "zh": "被退回 {count}",
+        "en": "Rejected {count}",
+    },
+    "tui.script.title": {
+        "zh": "话术",
+        "en": "Script",
+    },
+    "tui.dup.title": {
+        "zh": "以前来过 {count} 次：",
+        "en": "{count} earlier inquiries:",
+    },
+    "tui.dup.on.mobile": {
+        "zh": "手机号相同",
+        "en": "same mobile",
+    },
+    "tui.dup.on.company": {
+        "zh": "企业名称相同",
+        "en": "same company",
+    },
+    "tui.dup.on.initials": {
+        "zh": "拼音首字母相同",
+        "en": "same initials",
+    },
+    "tui.dup.keys": {
+        "zh": "F7 查看  F8 复制企业和联系人",
+        "en": "F7 open  F8 copy company and contact",
+    },
+    "tui.dup.none": {
+        "zh": "没有可查看的重复记录",
+        "en": "no earlier inquiry to open",
+    },
+    "tui.dup.copied": {
+        "zh": "已复制 {count} 项",
+        "en": "{count} fields copied",
+    },
+    "tui.new_call.kept": {
+        "zh": "上一通来电已保存为草稿（F5 查看）",
+        "en": "The previous call is kept as a draft (F5)",
+    },
+    "tui.review.submit": {
+        "zh": "提交（Enter）",
+        "en": "Submit (Enter)",
+    },
+    "tui.review.blocked": {
+        "zh": "还有 {count} 个错误，改正后才能提交；选中一项按 Enter 跳过去",
+        "en": "{count} errors to fix before submitting; Enter on one jumps to it",
+    },
+    "tui.review.refused": {
+        "zh": "不能提交：还有 {count} 个错误（选中后按 Enter 跳到该项）",
+        "en": "cannot submit: {count} errors remain (Enter on one jumps to it)",
+    },
+    "tui.submit.done": {
+        "zh": "已提交，编号 {id}。请接下一通来电。",
+        "en": "Submitted, id {id}. Ready for the next call.",
+    },
+    "tui.submit.failed": {
+        "zh": "保存失败：{detail}。输入内容仍在屏幕上，请处理后重试。",
+        "en": "could not save: {detail}. Your input is still on screen; fix the cause and try again.",
+    },
+    "tui.help.title": {
+        "zh": "按键说明",
+        "en": "Keys",
+    },
+    "tui.help.close": {
+        "zh": "Esc 关闭",
+        "en": "Esc closes",
+    },
+    "tui.help.fields": {
+        "zh": "填写时",
+        "en": "While typing",
+    },
+    "tui.help.capture": {
+        "zh": "登记界面",
+        "en": "Capture screen",
+    },
+    "tui.help.review": {
+        "zh": "审核界面",
+        "en": "Review screen",
+    },
+    "tui.help.drafts": {
+        "zh": "草稿列表",
+        "en": "Drafts list",
+    },
+    "tui.help.history": {
+        "zh": "历史界面",
+        "en": "History screen",
+    },
+    "tui.help.anywhere": {
+        "zh": "任何界面",
+        "en": "Anywhere",
+    },
+    "tui.help.key.enter": {
+        "zh": "Enter",
+        "en": "Enter",
+    },
+    "tui.help.does.enter": {
+        "zh": "确认本项并跳到下一项（本步最后一项后进入下一步）；可选项留空时直接跳过；有错误时停在本项",
+        "en": "accept the field and go to the next (after a step's last field, the next step); an empty optional field is skipped; stays put on an error",
+    },
+    "tui.help.key.tab": {
+        "zh": "Tab / Shift+Tab",
+        "en": "Tab / Shift+Tab",
+    },
+    "tui.help.does.tab": {
+        "zh": "下一项 / 上一项（不论对错）",
+        "en": "next / previous field (even with an error)",
+    },
+    "tui.help.key.digit": {
+        "zh": "1–9",
+        "en": "1–9",
+    },
+    "tui.help.does.digit": {
+        "zh": "选择项：按选项编号直接选中并跳到下一项",
+        "en": "choice field: the option's number picks it and moves on",
+    },
+    "tui.help.key.filter": {
+        "zh": "字母 / 汉字",
+        "en": "Letters / Chinese",
+    },
+    "tui.help.does.filter": {
+        "zh": "选择项：筛选选项（也可用拼音首字母，如 zl 找到 租赁厂房），Enter 选中",
+        "en": "choice field: filter the options (pinyin initials too: zl finds 租赁厂房); Enter picks",
+    },
+    "tui.help.key.arrows": {
+        "zh": "↑ / ↓",
+        "en": "Up / Down",
+    },
+    "tui.help.does.arrows": {
+        "zh": "选择项：上一个 / 下一个选项",
+        "en": "choice field: previous / next option",
+    },
+    "tui.history.title": {
+        "zh": "历史记录（列表已脱敏，Enter 查看完整内容）",
+        "en": "History (masked; Enter shows the record in full)",
+    },
+    "tui.history.search": {
+        "zh": "搜索：手机号、企业名称、拼音首字母或编号",
+        "en": "Search: mobile, company, pinyin initials or id",
+    },
+    "tui.history.footer": {
+        "zh": "第 {page} 页，本页 {shown} 条，共 {total} 条",
+        "en": "page {page}, {shown} shown, {total} stored",
+    },
+    "tui.history.footer_search": {
+        "zh": "第 {page} 页，找到 {shown} 条（共 {total} 条）",
+        "en": "page {page}, {shown} found ({total} stored)",
+    },
+    "tui.record.title": {
+        "zh": "记录 {id}（{status}）",
+        "en": "Record {id} ({status})",
+    },
+    "tui.drafts.title": {
+        "zh": "草稿",
+        "en": "Drafts",
+    },
+    "tui.drafts.resume_title": {
+        "zh": "有未完成的来电登记，是否继续？",
+        "en": "Unfinished inquiries were found. Resume one?",
+    },
+    "tui.drafts.hint": {
+        "zh": "Enter 继续  Delete 丢弃  Esc 开始新来电",
+        "en": "Enter resume  Delete discard  Esc new call",
+    },
+    "tui.drafts.confirm": {
+        "zh": "再按一次 Delete 确认丢弃；其他键取消",
+        "en": "Press Delete again to discard; any other key cancels",
+    },
+    "tui.drafts.line": {
+        "zh": "{when} · {company} · {who} · 已填 {count} 项",
+        "en": "{when} · {company} · {who} · {count} fields",
+    },
+    "tui.drafts.no_company": {
+        "zh": "（未填企业）",
+        "en": "(no company yet)",
+    },
+    "tui.placeholder.need.kind": {
+        "zh": "按编号选择，或输入筛选",
+        "en": "press a number, or type to filter",
+    },
+    "tui.placeholder.need.floor_area_sqm": {
+        "zh": "如 3000、2000-3000、1.5万平",
+        "en": "e.g. 3000, 2000-3000",
+    },
+    "tui.placeholder.need.land_area_mu": {
+        "zh": "如 50、50亩",
+        "en": "e.g. 50",
+    },
+    "tui.placeholder.need.timeline": {
+        "zh": "按编号选择，或填年月 2027-03",
+        "en": "press a number, or a month 2027-03",
+    },
+    "tui.placeholder.need.ceiling_height_m": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.need.floor_load_t_per_sqm": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.need.power_kva": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.need.crane_t": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.need.requirements": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.need.preferred_location": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.need.notes": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.use.industry": {
+        "zh": "Enter 接受默认：制造业",
+        "en": "Enter accepts the default: Manufacturing",
+    },
+    "tui.placeholder.use.description": {
+        "zh": "主要产品或用途",
+        "en": "main products or use",
+    },
+    "tui.placeholder.use.project_type": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.use.total_investment_wan": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.use.employees": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.tax.annual_tax_wan": {
+        "zh": "万元，如 800、1.2亿；不知道填 不详",
+        "en": "10k CNY, e.g. 800; 'unknown' if not known",
+    },
+    "tui.placeholder.tax.registration": {
+        "zh": "按编号选择",
+        "en": "press a number",
+    },
+    "tui.placeholder.tax.annual_output_wan": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.company.name": {
+        "zh": "如 上海宝钢精密机械有限公司",
+        "en": "e.g. Shanghai Baogang Precision Machinery Co., Ltd.",
+    },
+    "tui.placeholder.company.uscc": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.company.ownership": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.contact.name": {
+        "zh": "如 张先生",
+        "en": "e.g. Mr Zhang",
+    },
+    "tui.placeholder.contact.title": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.contact.wechat": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.contact.email": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.contact.source": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.contact.mobile": {
+        "zh": "11 位手机号",
+        "en": "11-digit mobile",
+    },
+    "tui.placeholder.contact.alt_phone": {
+        "zh": "",
+        "en": "",
+    },
+    "tui.placeholder.consent.contact": {
+        "zh": "按 1 同意，按 2 不同意",
+        "en": "1 agrees, 2 does not",
+    },
+    "tui.placeholder.consent.share_with_parks": {
+        "zh": "",
+        "en": "",
+    },
 }

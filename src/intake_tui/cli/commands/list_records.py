@@ -8,9 +8,9 @@ import sys
 from typing import Any
 
 from intake_tui.cli import exit_codes
-from intake_tui.cli.summary import summarise
 from intake_tui.i18n import render
 from intake_tui.services.runtime import Runtime
+from intake_tui.services.summary import summarise
 
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:

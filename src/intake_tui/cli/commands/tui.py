@@ -9,7 +9,7 @@ from intake_tui.services.runtime import Runtime
 
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
-    """Start the TUI and return when the operator quits."""
+    """Start the TUI and return when the operator quits (store errors reach main as usual)."""
     from intake_tui.tui.app import IntakeApp
 
     app = IntakeApp(runtime, offline=bool(getattr(args, "offline", False)))

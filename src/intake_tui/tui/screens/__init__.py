@@ -1,0 +1,1 @@
+"""The operator's screens: capture, review, history, drafts, help."""

@@ -1,0 +1,362 @@
+"""The capture screen: six steps of fields, live checks, script, duplicate hint, status."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from intake_tui.i18n import Lang, render
+from intake_tui.record.fields import FIELDS, STEPS, FieldSpec, Step, always, fields_of_step
+from intake_tui.record.options import Option, OptionList
+from intake_tui.services.capture import CaptureSession
+from intake_tui.store.models import DuplicateMatch
+from intake_tui.tui import bindings
+from intake_tui.tui.widgets.choice_row import ChoiceRow
+from intake_tui.tui.widgets.field_row import FieldRow
+from intake_tui.tui.widgets.side_panel import SidePanel
+from intake_tui.tui.widgets.status_bar import StatusBar
+from intake_tui.tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from intake_tui.services.runtime import Runtime
+    from intake_tui.tui.app import IntakeApp
+
+CONSENT_OPTIONS: OptionList = (
+    Option("true", "已告知并同意", "Told, and agrees"),
+    Option("false", "不同意", "Does not agree"),
+)
+#: Choice fields where a typed value outside the list is still meaningful.
+FREE_TEXT_CHOICES = frozenset({"need.timeline"})
+#: Which rows show only for land, and which only for premises.
+LAND_ONLY = frozenset({"need.land_area_mu"})
+PREMISES_ONLY = frozenset({"need.floor_area_sqm"})
+
+
+class CaptureScreen(Screen[None]):
+    """One inquiry, step by step."""
+
+    BINDINGS = bindings.CAPTURE
+
+    def __init__(self, session: CaptureSession, runtime: Runtime) -> None:
+        super().__init__()
+        self.session = session
+        self.runtime = runtime
+        self.lang: Lang = runtime.lang
+        bindings.localise(self, self.lang)
+        self.rows: dict[str, FieldRow] = {}
+        self.step: Step = "need"
+        self.details_shown: set[str] = set()
+
+    @property
+    def intake(self) -> IntakeApp:
+        """The app, typed."""
+        from intake_tui.tui.app import IntakeApp
+
+        app = self.app
+        assert isinstance(app, IntakeApp)
+        return app
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StepBar(self.lang)
+        with Horizontal(id="body"):
+            with VerticalScroll(id="form"):
+                for step in STEPS:
+                    with Vertical(id=f"step-{step}", classes="step"):
+                        for spec in fields_of_step(step):
+                            row = self._make_row(spec)
+                            if row is not None:
+                                self.rows[spec.path] = row
+                                yield row
+            yield SidePanel(self.lang)
+        yield StatusBar(self.lang, self.runtime.operator)
+        yield Footer()
+
+    def _make_row(self, spec: FieldSpec) -> FieldRow | None:
+        required = spec.required is always or spec.path in PREMISES_ONLY | LAND_ONLY
+        placeholder = render(f"tui.placeholder.{spec.path}", self.lang)
+        if spec.path == "need.preferred_location":
+            locations = self.runtime.config.locations
+            if not locations:
+                return None
+            options = tuple(Option(loc.id, loc.label("zh"), loc.label("en")) for loc in locations)
+            return ChoiceRow(spec, options, self.lang, required=False, placeholder=placeholder)
+        if spec.kind == "bool":
+            return ChoiceRow(
+                spec, CONSENT_OPTIONS, self.lang, required=required, placeholder=placeholder
+            )
+        if spec.kind in ("choice", "timeline") and spec.options is not None:
+            return ChoiceRow(
+                spec,
+                spec.options,
+                self.lang,
+                required=required,
+                placeholder=placeholder,
+                free_text=spec.path in FREE_TEXT_CHOICES,
+            )
+        return FieldRow(spec, self.lang, required=required, placeholder=placeholder)
+
+    def on_mount(self) -> None:
+        status = self.query_one(StatusBar)
+        status.started_at = self.session.started_at
+        self.load_session(self.session)
+
+    # -- session --------------------------------------------------------------
+
+    def load_session(self, session: CaptureSession) -> None:
+        """Show *session* (new, resumed or prefilled) and put the cursor in its first field."""
+        self.session = session
+        for path, row in self.rows.items():
+            row.set_text(session.text(path))
+            text = session.text(path)
+            row.show_check(session.check(path, text, self.lang, leaving=bool(text)))
+        self._apply_kind()
+        self.query_one(StatusBar).started_at = session.started_at
+        self.query_one(StatusBar).redraw()
+        self.query_one(SidePanel).show_matches([])
+        self._refresh_steps()
+        self.focus_row(self._first_row(self._first_open_step()))
+
+    def _first_open_step(self) -> Step:
+        for step in STEPS:
+            for row in self._rows_of(step):
+                if row.required and not self.session.text(row.path):
+                    return step
+        return "need" if not self.session.has_content() else STEPS[-1]
+
+    # -- navigation -----------------------------------------------------------
+
+    def _is_shown(self, row: FieldRow) -> bool:
+        path = row.path
+        if path in LAND_ONLY or path in PREMISES_ONLY:
+            return not row.has_class("-off")
+        return not row.spec.detail or row.spec.step in self.details_shown
+
+    def _rows_of(self, step: Step) -> list[FieldRow]:
+        return [row for row in self.rows.values() if row.spec.step == step and self._is_shown(row)]
+
+    def _ordered_rows(self) -> list[FieldRow]:
+        return [row for step in STEPS for row in self._rows_of(step)]
+
+    def _first_row(self, step: Step) -> FieldRow:
+        rows = self._rows_of(step)
+        return rows[0] if rows else self._ordered_rows()[0]
+
+    def focus_row(self, row: FieldRow) -> None:
+        """Show the row's step and put the cursor in it."""
+        self._show_step(row.spec.step)
+        row.input.focus()
+        row.scroll_visible(animate=False)
+
+    def focus_path(self, path: str) -> None:
+        """Jump to the field at *path* (from the review), unfolding details if needed."""
+        row = self.rows.get(path)
+        if row is None:
+            return
+        if row.spec.detail and row.spec.step not in self.details_shown:
+            self._toggle_details(row.spec.step)
+        self.focus_row(row)
+
+    def _show_step(self, step: Step) -> None:
+        if step == self.step and self.query_one(StepBar).current == step:
+            return
+        self.step = step
+        for name in STEPS:
+            self.query_one(f"#step-{name}").display = name == step
+        self.query_one(StepBar).current = step
+        self.query_one(SidePanel).show_script(self._script(step))
+
+    def _script(self, step: Step) -> str:
+        config = self.runtime.config
+        line = config.script.lines(self.lang).line(step) if config.ui.show_script else ""
+        if step == "mobile":
+            notice = config.consent.notice(self.lang)
+            return f"{line}\n\n{notice}" if line else notice
+        return line or ""
+
+    def _advance_from(self, row: FieldRow) -> None:
+        rows = self._ordered_rows()
+        index = rows.index(row) if row in rows else -1
+        if index + 1 < len(rows):
+            self.focus_row(rows[index + 1])
+        else:
+            self.action_review()
+
+    def current_row(self) -> FieldRow | None:
+        """The row whose input has the cursor."""
+        focused = self.focused
+        for row in self.rows.values():
+            if focused is not None and focused.parent is row:
+                return row
+        return None
+
+    # -- events ---------------------------------------------------------------
+
+    @on(FieldRow.Accepted)
+    def accept(self, event: FieldRow.Accepted) -> None:
+        """Enter: keep the value, check it, and move on when it is right."""
+        row = event.row
+        self._store_field(row, event.text)
+        if row.has_error:
+            self.app.bell()
+            return
+        self._advance_from(row)
+
+    @on(Input.Changed)
+    def live_check(self, event: Input.Changed) -> None:
+        """Check the value as it is typed (hint updates only when its text changes)."""
+        row = event.input.parent
+        if isinstance(row, FieldRow) and not isinstance(row, ChoiceRow):
+            row.show_check(self.session.check(row.path, event.value, self.lang))
+
+    @on(Input.Blurred)
+    def leave_field(self, event: Input.Blurred) -> None:
+        """Leaving a field by any key keeps what was typed (and saves the draft)."""
+        row = event.input.parent
+        if isinstance(row, FieldRow) and row.is_attached:
+            self._store_field(row, row.current_text())
+
+    def _store_field(self, row: FieldRow, text: str) -> None:
+        path = row.path
+        check = self.session.check(path, text, self.lang, leaving=True)
+        row.show_check(check)
+        if self.session.set(path, text):
+            self.intake.save_draft(self.session)
+            if path == "need.kind":
+                self._apply_kind()
+            if path in ("contact.mobile", "company.name") and check.ok and text:
+                self.look_up_duplicates(
+                    self.session.text("contact.mobile"),
+                    self.session.text("company.name"),
+                    self.session.record_id,
+                )
+        self._refresh_steps()
+
+    def _apply_kind(self) -> None:
+        land = self.session.text("need.kind") == "land"
+        for path in LAND_ONLY:
+            self.rows[path].set_class(not land, "-off")
+            self.rows[path].display = land
+        for path in PREMISES_ONLY:
+            self.rows[path].set_class(land, "-off")
+            self.rows[path].display = not land
+
+    def _refresh_steps(self) -> None:
+        bar = self.query_one(StepBar)
+        for step in STEPS:
+            rows = self._rows_of(step)
+            error = any(row.has_error for row in rows)
+            done = all(self.session.text(r.path) or not r.required for r in rows) and any(
+                self.session.text(r.path) for r in rows
+            )
+            bar.mark(step, done=done and not error, error=error)
+
+    # -- duplicates -----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="duplicates")
+    def look_up_duplicates(self, mobile: str, company: str, exclude: str) -> None:
+        """Ask the store for earlier inquiries with this mobile or company (off the UI thread)."""
+        matches = self.intake.store.find_duplicates(
+            mobile=mobile or None, company=company or None, exclude_id=exclude, limit=5
+        )
+        self.app.call_from_thread(self.query_one(SidePanel).show_matches, matches)
+
+    def _first_match(self) -> DuplicateMatch | None:
+        matches = self.query_one(SidePanel).matches
+        return matches[0] if matches else None
+
+    def action_open_duplicate(self) -> None:
+        """Open the earlier inquiry shown in the hint."""
+        match = self._first_match()
+        if match is None:
+            self.notify(render("tui.dup.none", self.lang), severity="warning")
+            return
+        self.intake.show_record(match.id)
+
+    def action_copy_duplicate(self) -> None:
+        """Copy company and contact details from the earlier inquiry into this one."""
+        match = self._first_match()
+        if match is None:
+            self.notify(render("tui.dup.none", self.lang), severity="warning")
+            return
+        stored = self.intake.store.get(match.id)
+        if stored is None:
+            return
+        copied = self.intake.copyable_fields(stored)
+        for path, text in copied.items():
+            if path in self.rows:
+                self.rows[path].set_text(text)
+                self._store_field(self.rows[path], text)
+        self.notify(render("tui.dup.copied", self.lang, count=len(copied)))
+
+    # -- actions --------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back one field (into the previous step from a step's first field)."""
+        row = self.current_row()
+        rows = self._ordered_rows()
+        if row is None or row not in rows:
+            return
+        index = rows.index(row)
+        if index > 0:
+            self.focus_row(rows[index - 1])
+
+    def action_previous_step(self) -> None:
+        """The first field of the previous step."""
+        index = STEPS.index(self.step)
+        if index > 0:
+            self.focus_row(self._first_row(STEPS[index - 1]))
+
+    def action_next_step(self) -> None:
+        """The first field of the next step."""
+        index = STEPS.index(self.step)
+        if index + 1 < len(STEPS):
+            self.focus_row(self._first_row(STEPS[index + 1]))
+        else:
+            self.action_review()
+
+    def action_toggle_details(self) -> None:
+        """Unfold or fold the optional details of the current step."""
+        self._toggle_details(self.step)
+
+    def _toggle_details(self, step: Step) -> None:
+        shown = step not in self.details_shown
+        (self.details_shown.add if shown else self.details_shown.discard)(step)
+        for row in self.rows.values():
+            if row.spec.step == step and row.spec.detail:
+                row.set_class(shown, "-shown")
+
+    def action_review(self) -> None:
+        """Open the review of the whole inquiry."""
+        row = self.current_row()
+        if row is not None:
+            self._store_field(row, row.current_text())
+        self.intake.open_review()
+
+    def action_new_call(self) -> None:
+        """Start a new inquiry; the current one stays as a draft."""
+        row = self.current_row()
+        if row is not None:
+            self._store_field(row, row.current_text())
+        kept = self.session.has_content()
+        self.intake.start_new_call()
+        if kept:
+            self.notify(render("tui.new_call.kept", self.lang))
+
+    def action_history(self) -> None:
+        """Open the history of inquiries."""
+        self.intake.open_history()
+
+    def action_drafts(self) -> None:
+        """Open the list of drafts."""
+        self.intake.open_drafts()
+
+    def all_specs(self) -> tuple[FieldSpec, ...]:
+        """Every field shown on this screen."""
+        return tuple(spec for spec in FIELDS if spec.path in self.rows)

@@ -1,0 +1,1 @@
+"""Reusable widgets of the operator's screens; each carries its own DEFAULT_CSS."""

@@ -1,0 +1,118 @@
+"""One field of the capture form: label, input, and the hint line under it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from intake_tui.i18n import Lang
+from intake_tui.record.fields import FieldSpec
+from intake_tui.services.capture import FieldCheck
+
+
+def widget_id(path: str) -> str:
+    """A DOM id for a dotted field path (``contact.mobile`` → ``f-contact-mobile``)."""
+    return "f-" + path.replace(".", "-").replace("_", "-")
+
+
+class FieldInput(Input):
+    """The text input of a field; knows its dotted path."""
+
+    def __init__(self, spec: FieldSpec, *, placeholder: str = "") -> None:
+        super().__init__(placeholder=placeholder, id=widget_id(spec.path), select_on_focus=True)
+        self.spec = spec
+
+    @property
+    def raw(self) -> str:
+        """The text the session should keep for this field."""
+        return self.value
+
+
+class FieldRow(Vertical):
+    """Label + input + hint for one field."""
+
+    DEFAULT_CSS = """
+    FieldRow { height: auto; margin: 0 0 0 0; }
+    FieldRow > .field-label { height: 1; color: $text-muted; }
+    FieldRow.-required > .field-label { color: $text; }
+    FieldRow > .field-hint { height: auto; color: $text-muted; padding: 0 1; }
+    FieldRow > .field-hint.-error { color: $error; }
+    FieldRow > .field-hint.-warning { color: $warning; }
+    FieldRow.-detail { display: none; }
+    FieldRow.-detail.-shown { display: block; }
+    """
+
+    class Accepted(Message):
+        """The operator pressed Enter in this field."""
+
+        def __init__(self, row: FieldRow, text: str) -> None:
+            super().__init__()
+            self.row = row
+            self.text = text
+
+    def __init__(self, spec: FieldSpec, lang: Lang, *, required: bool, placeholder: str) -> None:
+        classes = "-required" if required else ""
+        if spec.detail:
+            classes += " -detail"
+        super().__init__(classes=classes.strip())
+        self.spec = spec
+        self.lang = lang
+        self.required = required
+        self.placeholder = placeholder
+        self._hint_state: tuple[str, str] = ("", "")
+
+    def compose(self) -> ComposeResult:
+        mark = " *" if self.required else ""
+        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label")
+        yield self.make_input()
+        yield Static("", classes="field-hint")
+
+    def make_input(self) -> Input:
+        """The input widget (choice rows override this)."""
+        return FieldInput(self.spec, placeholder=self.placeholder)
+
+    @property
+    def input(self) -> Input:
+        """This row's input."""
+        return self.query_one(Input)
+
+    @property
+    def path(self) -> str:
+        """The field's dotted path."""
+        return self.spec.path
+
+    def show_check(self, check: FieldCheck) -> None:
+        """Show an error, warnings, or the reading of the value; skip work when unchanged."""
+        if check.error is not None:
+            state = ("-error", "✗ " + check.error.text(self.lang))
+        elif check.warnings:
+            state = ("-warning", "! " + "；".join(w.text(self.lang) for w in check.warnings))
+        else:
+            state = ("", check.reading)
+        if state == self._hint_state:
+            return
+        self._hint_state = state
+        hint = self.query_one(".field-hint", Static)
+        hint.set_class(state[0] == "-error", "-error")
+        hint.set_class(state[0] == "-warning", "-warning")
+        hint.update(Text(state[1]))
+
+    @property
+    def has_error(self) -> bool:
+        """Whether the hint shows an error."""
+        return self._hint_state[0] == "-error"
+
+    def set_text(self, text: str) -> None:
+        """Put *text* in the input (resume, prefill)."""
+        self.input.value = text
+
+    def current_text(self) -> str:
+        """What the session should store for this field."""
+        return self.input.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Accepted(self, self.current_text()))
