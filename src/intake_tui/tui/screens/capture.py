@@ -75,7 +75,7 @@ class CaptureScreen(Screen[None]):
                                 self.rows[spec.path] = row
                                 yield row
             yield SidePanel(self.lang)
-        yield StatusBar(self.lang, self.runtime.operator)
+        yield StatusBar(self.lang, self.runtime.operator, self.runtime.now)
         yield Footer()
 
     def _make_row(self, spec: FieldSpec) -> FieldRow | None:

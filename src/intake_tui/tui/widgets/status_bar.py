@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
@@ -17,9 +18,10 @@ class StatusBar(Static):
     StatusBar { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
-    def __init__(self, lang: Lang, operator: str) -> None:
+    def __init__(self, lang: Lang, operator: str, now: Callable[[], datetime]) -> None:
         super().__init__("")
         self.lang = lang
+        self.now = now
         self.operator = operator
         self.started_at: datetime | None = None
         self.mode = "offline"
@@ -35,7 +37,7 @@ class StatusBar(Static):
         """Redraw, only when the text changed (the timer ticks every second)."""
         elapsed = ""
         if self.started_at is not None:
-            seconds = int((datetime.now(self.started_at.tzinfo) - self.started_at).total_seconds())
+            seconds = int((self.now() - self.started_at).total_seconds())
             elapsed = f"{max(0, seconds) // 60:02d}:{max(0, seconds) % 60:02d}"
         parts = [
             render("tui.status.operator", self.lang, operator=self.operator),
