@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual import work
@@ -71,7 +72,8 @@ class IntakeApp(App[None]):
     """intake-tui: the operator's capture tool."""
 
     TITLE = "intake-tui"
-    CSS_PATH = "intake.tcss"
+    # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
+    CSS_PATH = Path(__file__).with_name("intake.tcss")
     BINDINGS = bindings.GLOBAL
     ENABLE_COMMAND_PALETTE = False
 
