@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(namespace: argparse.Namespace) -> int:
-    from intake_tui.config.loading import ConfigError
+    from intake_tui.config.errors import ConfigError
     from intake_tui.store.errors import StoreError
 
     name: str | None = namespace.command
@@ -164,11 +164,12 @@ def _dispatch(namespace: argparse.Namespace) -> int:
             module = import_module(f"intake_tui.cli.commands.{COMMANDS[name]}")
             status: int = module.run(namespace, lang or "zh")
             return status
-        runtime = _load(namespace)
         if name is None:
+            # The TUI loads its configuration itself, after painting the first frame.
             from intake_tui.cli.commands.tui import run as run_tui
 
-            return run_tui(namespace, runtime)
+            return run_tui(namespace)
+        runtime = _load(namespace)
         module = import_module(f"intake_tui.cli.commands.{COMMANDS[name]}")
         result: int = module.run(namespace, runtime)
         return result

@@ -6,18 +6,24 @@ as one :class:`ConfigError` that lists all problems found, never as a traceback.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from pydantic import ValidationError
 
 from intake_tui import paths
 from intake_tui.config.errors import ConfigError, ConfigProblem
 from intake_tui.config.explain import language_of, printable, problems_from
+from intake_tui.config.location import (
+    ENV_CONFIG_VAR,
+    ConfigOrigin,
+    file_problem,
+    find_config_file,
+    locate_config_file,
+)
 from intake_tui.config.model import DEFAULT_CONFIG, Config
 from intake_tui.i18n import Lang, Message
 
@@ -35,11 +41,6 @@ __all__ = [
     "read_config_file",
 ]
 
-ENV_CONFIG_VAR: Final = "INTAKE_TUI_CONFIG"
-
-#: Where the configuration came from: --config, the environment, the user folder, none.
-ConfigOrigin = Literal["option", "env", "user", "default"]
-
 _TOML_POSITION: Final = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END: Final = re.compile(r"\s*\(at end of document\)$")
 
@@ -53,53 +54,6 @@ class LoadedConfig:
     origin: ConfigOrigin = "default"
 
 
-def _file_problem(file: Path | str, found: Message, expected: Message) -> ConfigProblem:
-    return ConfigProblem.worded(str(file), "", found, expected, "zh")
-
-
-def _named_file(path: Path, origin: ConfigOrigin) -> Path:
-    """*path* when it names an existing file; a problem otherwise (never a fallback)."""
-    example = str(paths.user_config_file())
-    if origin == "env":
-        expected = Message(
-            "config.expect.config_file_env", {"env": ENV_CONFIG_VAR, "example": example}
-        )
-    else:
-        expected = Message("config.expect.config_file", {"example": example})
-    try:
-        is_dir, exists = path.is_dir(), path.exists()
-    except (OSError, ValueError):
-        # A name the file system rejects outright (too long, say) names no file either.
-        is_dir, exists = False, False
-    if is_dir:
-        raise ConfigError([_file_problem(path, Message("config.found.is_directory"), expected)])
-    if not exists:
-        raise ConfigError([_file_problem(path, Message("config.found.no_file"), expected)])
-    return path
-
-
-def locate_config_file(explicit: str | Path | None) -> tuple[Path | None, ConfigOrigin]:
-    """The file to read and why: --config, then INTAKE_TUI_CONFIG, then the user file."""
-    if explicit is not None and str(explicit) != "":
-        return _named_file(Path(explicit).expanduser().absolute(), "option"), "option"
-    from_env = os.environ.get(ENV_CONFIG_VAR, "").strip()
-    if from_env:
-        return _named_file(Path(from_env).expanduser().absolute(), "env"), "env"
-    user_file = paths.user_config_file()
-    if user_file.exists():
-        return user_file, "user"
-    return None, "default"
-
-
-def find_config_file(explicit: str | Path | None) -> Path | None:
-    """The configuration file to use, or None for the built-in defaults.
-
-    An explicit path or one named by INTAKE_TUI_CONFIG that does not exist raises
-    :class:`ConfigError` instead of silently falling back.
-    """
-    return locate_config_file(explicit)[0]
-
-
 def _toml_problem(file: str, text: str, error: tomllib.TOMLDecodeError) -> ConfigProblem:
     """A syntax error with its line and column and the offending line itself."""
     message = str(error)
@@ -108,14 +62,14 @@ def _toml_problem(file: str, text: str, error: tomllib.TOMLDecodeError) -> Confi
     if position is None:
         detail = _TOML_AT_END.sub("", message)
         found = Message("config.found.toml_syntax_end", {"detail": detail})
-        return _file_problem(file, found, expected)
+        return file_problem(file, found, expected)
     line, column = int(position.group(1)), int(position.group(2))
     lines = text.splitlines()
     shown = printable(lines[line - 1].strip()) if 0 < line <= len(lines) else ""
     if len(shown) > 60:
         shown = shown[:59] + "…"
     params = {"line": line, "column": column, "detail": message[: position.start()], "text": shown}
-    return _file_problem(file, Message("config.found.toml_syntax", params), expected)
+    return file_problem(file, Message("config.found.toml_syntax", params), expected)
 
 
 def _parse_toml(text: str, file: str) -> dict[str, Any]:
@@ -126,7 +80,7 @@ def _parse_toml(text: str, file: str) -> dict[str, Any]:
     except RecursionError:
         # Absurdly deep nesting: report it as the syntax problem it is.
         found = Message("config.found.toml_syntax_end", {"detail": "nesting too deep"})
-        raise ConfigError([_file_problem(file, found, Message("config.expect.toml"))]) from None
+        raise ConfigError([file_problem(file, found, Message("config.expect.toml"))]) from None
 
 
 def load_config_text(
@@ -155,23 +109,23 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except IsADirectoryError:
         found = Message("config.found.is_directory")
-        raise ConfigError([_file_problem(path, found, expected_file)]) from None
+        raise ConfigError([file_problem(path, found, expected_file)]) from None
     except FileNotFoundError:
         found = Message("config.found.no_file")
         expected = Message("config.expect.config_file", {"example": paths.user_config_file()})
-        raise ConfigError([_file_problem(path, found, expected)]) from None
+        raise ConfigError([file_problem(path, found, expected)]) from None
     except OSError as error:
         found = Message(
             "config.found.unreadable", {"reason": error.strerror or type(error).__name__}
         )
-        raise ConfigError([_file_problem(path, found, expected_file)]) from None
+        raise ConfigError([file_problem(path, found, expected_file)]) from None
     try:
         # utf-8-sig: editors on Windows often add a byte-order mark.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         found = Message("config.found.not_utf8", {"line": line})
-        raise ConfigError([_file_problem(path, found, Message("config.expect.utf8"))]) from None
+        raise ConfigError([file_problem(path, found, Message("config.expect.utf8"))]) from None
 
 
 def read_config_file(path: Path, *, lang_hint: Lang | None = None) -> Config:

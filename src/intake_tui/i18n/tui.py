@@ -5,6 +5,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "产业招商热线来电登记",
         "en": "Investment-promotion hotline intake",
     },
+    "tui.loading": {
+        "zh": "正在加载配置和本地库，请稍候再试",
+        "en": "still loading the configuration and the store; try again in a moment",
+    },
     "tui.step.need": {
         "zh": "需求",
         "en": "Need",

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from stdnum.cn import uscc
-
 from intake_tui.i18n import Message
 from intake_tui.parsing.raw import echo, require_text
 from intake_tui.parsing.result import Invalid, Parsed, ok, parser
@@ -128,6 +126,8 @@ def parse_uscc(raw: object) -> Parsed[str]:
     # Positions 3-8 are the administrative division code of the registering office.
     if not code[2:8].isdigit():
         raise Invalid("parsing.uscc_region", region=code[2:8], example=USCC_EXAMPLE)
+    from stdnum.cn import uscc  # on first use: start-up does not need it
+
     if uscc.calc_check_digit(code[:-1]) != code[-1]:
         raise Invalid("parsing.uscc_check", example=USCC_EXAMPLE)
     return ok(code)

@@ -8,10 +8,9 @@ to the alternative-phone field, which stores any valid number in E.164 form.
 from __future__ import annotations
 
 import re
-from typing import Final
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberType
+from functools import cache
+from types import ModuleType
+from typing import Any, Final
 
 from intake_tui.i18n import Message
 from intake_tui.parsing.raw import echo, text_or_integer
@@ -26,10 +25,21 @@ ALT_PHONE_FIELD: Final = "contact.alt_phone"
 MAINLAND_MOBILE: Final = re.compile(r"1[3-9][0-9]{9}")
 _ALLOWED: Final = re.compile(r"\+?[0-9\s\-.()/]+")
 _SEPARATORS: Final = re.compile(r"[\s\-.()/]+")
-_MOBILE_TYPES: Final = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
-_SERVICE_TYPES: Final = frozenset({PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST})
 _SERVICE_PREFIXES: Final = ("400", "800")
 _COUNTRY_NAMES: Final = frozenset({"中国", "China"})
+
+
+@cache
+def _phonenumbers() -> ModuleType:
+    """The phonenumbers library, imported on first use (the TUI's first frame needs none)."""
+    import phonenumbers
+
+    return phonenumbers
+
+
+def _types(*names: str) -> frozenset[Any]:
+    kinds = _phonenumbers().PhoneNumberType
+    return frozenset(getattr(kinds, name) for name in names)
 
 
 @parser
@@ -63,13 +73,13 @@ def parse_alt_phone(raw: object) -> Parsed[str]:
     if compact.startswith("00"):
         compact = "+" + compact[2:]
     try:
-        number = phonenumbers.parse(compact, None if compact.startswith("+") else "CN")
-    except NumberParseException:
+        number = _phonenumbers().parse(compact, None if compact.startswith("+") else "CN")
+    except _phonenumbers().NumberParseException:
         raise Invalid(
             "parsing.alt_phone_invalid", found=echo(text), example=ALT_PHONE_EXAMPLE
         ) from None
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    if phonenumbers.is_valid_number(number):
+    e164 = _phonenumbers().format_number(number, _phonenumbers().PhoneNumberFormat.E164)
+    if _phonenumbers().is_valid_number(number):
         return ok(e164)
     national = str(number.national_number)
     if number.country_code == 86 and MAINLAND_MOBILE.fullmatch(national):
@@ -92,7 +102,7 @@ def describe_mobile(mobile: str, lang: str) -> str:
     if not MAINLAND_MOBILE.fullmatch(mobile):
         return ""
     language = "en" if lang == "en" else "zh"
-    number = phonenumbers.parse("+86" + mobile)
+    number = _phonenumbers().parse("+86" + mobile)
     region = geocoder.description_for_number(number, language)
     # For a hotline in China the country alone says nothing.
     if region in _COUNTRY_NAMES:
@@ -112,10 +122,10 @@ def _drop_country_code(digits: str, *, explicit: bool) -> str:
 
 
 def _checked_mobile(national: str) -> Parsed[str]:
-    number = phonenumbers.parse("+86" + national)
-    if not phonenumbers.is_valid_number(number):
+    number = _phonenumbers().parse("+86" + national)
+    if not _phonenumbers().is_valid_number(number):
         return ok(national, _unknown_segment(national))
-    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+    if _phonenumbers().number_type(number) not in _types("MOBILE", "FIXED_LINE_OR_MOBILE"):
         raise Invalid("parsing.mobile_not_mobile", number=national, example=MOBILE_EXAMPLE)
     return ok(national)
 
@@ -136,14 +146,14 @@ def _other_kind(national: str) -> str | None:
     if not 7 <= len(national) <= 12:
         return None
     try:
-        number = phonenumbers.parse("+86" + national)
-    except NumberParseException:
+        number = _phonenumbers().parse("+86" + national)
+    except _phonenumbers().NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
+    if not _phonenumbers().is_valid_number(number):
         return None
-    kind = phonenumbers.number_type(number)
-    if kind in _SERVICE_TYPES:
+    kind = _phonenumbers().number_type(number)
+    if kind in _types("TOLL_FREE", "SHARED_COST"):
         return "parsing.mobile_service_number"
-    if kind == PhoneNumberType.FIXED_LINE:
+    if kind == _phonenumbers().PhoneNumberType.FIXED_LINE:
         return "parsing.mobile_landline"
     return None

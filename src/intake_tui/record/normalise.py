@@ -13,14 +13,14 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from intake_tui.i18n import Lang, Message, message
 from intake_tui.parsing.result import Parsed
 from intake_tui.record.fields import BY_PATH, FIELDS, SECTIONS, FieldSpec, ParseContext
-from intake_tui.record.model import Inquiry
+
+if TYPE_CHECKING:
+    from intake_tui.record.model import Inquiry
 
 #: Metadata keys accepted on input besides the fields (all optional).
 METADATA_KEYS = frozenset(
@@ -164,6 +164,11 @@ def normalise(raw: object, filling: Filling) -> Outcome:
     if errors:
         return Outcome(None, tuple(errors), tuple(warnings), values)
     document = _document(values, meta, flat, filling, warnings)
+    # The pydantic model is imported on first use: the TUI does not need it to start.
+    from pydantic import ValidationError
+
+    from intake_tui.record.model import Inquiry
+
     try:
         inquiry = Inquiry.model_validate(document)
     except ValidationError as exc:

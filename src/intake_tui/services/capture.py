@@ -49,6 +49,11 @@ class CaptureSession:
             today=self.filling.now().date(), location_ids=self.filling.location_ids
         )
 
+    def use_filling(self, filling: Filling) -> None:
+        """Adopt the configured metadata (operator, notice, locations) once it is loaded."""
+        self.filling = filling
+        self._context = ParseContext(today=filling.now().date(), location_ids=filling.location_ids)
+
     @classmethod
     def resume(
         cls, filling: Filling, record_id: str, fields: Mapping[str, str], started_at: str

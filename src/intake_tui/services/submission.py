@@ -9,10 +9,13 @@ appends it on the next start (checking the file's tail so a line is never double
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from intake_tui.record.model import Inquiry
 from intake_tui.sinks.jsonl import JsonlSink
 from intake_tui.store.database import Store
+
+if TYPE_CHECKING:
+    from intake_tui.record.model import Inquiry
 
 BACKEND = "backend"
 FILE = "file"

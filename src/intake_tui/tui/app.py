@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 
+from intake_tui.config.errors import ConfigError
 from intake_tui.i18n import Lang, render
 from intake_tui.record.fields import BY_PATH
-from intake_tui.services.autosave import DraftSaver
+from intake_tui.record.normalise import Filling
 from intake_tui.services.capture import CaptureSession
-from intake_tui.services.runtime import Runtime
-from intake_tui.services.submission import Submitter
-from intake_tui.store.database import Store
 from intake_tui.store.errors import StoreError
 from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
 from intake_tui.tui.screens.capture import CaptureScreen
+
+if TYPE_CHECKING:
+    from intake_tui.services.autosave import DraftSaver
+    from intake_tui.services.runtime import Runtime
+    from intake_tui.services.submission import Submitter
+    from intake_tui.store.database import Store
 
 #: Fields copied from an earlier inquiry of the same company or caller.
 COPYABLE = (
@@ -69,7 +74,13 @@ def field_text(record: dict[str, Any], path: str) -> str:
 
 
 class IntakeApp(App[None]):
-    """intake-tui: the operator's capture tool."""
+    """intake-tui: the operator's capture tool.
+
+    Given a ready :class:`Runtime` (tests, benchmarks) it opens the store at once. Given a
+    ``loader`` (the ``intake-tui`` command) it paints the capture form first and loads the
+    configuration and the store in a worker right after the first frame, so the operator
+    can start typing while pydantic and SQLite are still being set up.
+    """
 
     TITLE = "intake-tui"
     # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
@@ -77,30 +88,91 @@ class IntakeApp(App[None]):
     BINDINGS = bindings.GLOBAL
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, runtime: Runtime, *, offline: bool = False) -> None:
+    def __init__(
+        self,
+        runtime: Runtime | None = None,
+        *,
+        loader: Callable[[], Runtime] | None = None,
+        lang: Lang | None = None,
+        offline: bool = False,
+    ) -> None:
         super().__init__()
-        self.runtime = runtime
-        self.lang: Lang = runtime.lang
-        self.offline = offline or not runtime.config.backend.enabled
+        if runtime is None and loader is None:
+            raise ValueError("IntakeApp needs a runtime or a loader")
+        self.runtime: Runtime | None = runtime
+        self._loader = loader
+        self.lang: Lang = runtime.lang if runtime is not None else (lang or "zh")
+        self.offline_flag = offline
+        self.offline = offline
+        #: Set when the configuration or the store could not be loaded; the app then exits 2.
+        self.load_error: ConfigError | StoreError | None = None
         bindings.localise(self, self.lang)
-        self.store: Store = runtime.open_store()
-        self.saver = DraftSaver(self.store, runtime.operator, on_error=self._save_failed)
-        self.submitter = Submitter(self.store, runtime.file_sink(), actor=runtime.operator)
-        self.capture = CaptureScreen(self.new_session(), runtime)
+        self._store: Store | None = None
+        self.saver: DraftSaver | None = None
+        self.submitter: Submitter | None = None
+        self.capture = CaptureScreen(CaptureSession(Filling(lang=self.lang)), self.lang)
 
     # -- life cycle ------------------------------------------------------------
 
+    @property
+    def ready(self) -> bool:
+        """Whether the configuration and the store are loaded."""
+        return self._store is not None and self.runtime is not None
+
+    @property
+    def store(self) -> Store:
+        """The open store (only once :attr:`ready`)."""
+        if self._store is None:
+            raise RuntimeError("the store is not open yet")
+        return self._store
+
     def new_session(self) -> CaptureSession:
         """A fresh inquiry for a new call."""
+        if self.runtime is None:
+            return CaptureSession(Filling(lang=self.lang))
         return CaptureSession(self.runtime.filling(submitted=False))
 
-    def on_mount(self) -> None:
-        self.push_screen(self.capture)
+    async def on_mount(self) -> None:
+        await self.push_screen(self.capture)
+        if self.runtime is not None:
+            self._runtime_ready(self.runtime, self.runtime.open_store())
+        else:
+            # After the form's first frame, so that loading does not hold it back.
+            self.capture.call_after_refresh(self._load_runtime)
+
+    @work(thread=True, exit_on_error=False, group="load")
+    def _load_runtime(self) -> None:
+        """Load and check the configuration and open the store, off the UI thread."""
+        assert self._loader is not None
+        try:
+            runtime = self._loader()
+            store = runtime.open_store()
+        except (ConfigError, StoreError) as error:
+            self.call_from_thread(self._load_failed, error)
+            return
+        self.call_from_thread(self._runtime_ready, runtime, store)
+
+    def _load_failed(self, error: ConfigError | StoreError) -> None:
+        self.load_error = error
+        self.exit(return_code=2)
+
+    def _runtime_ready(self, runtime: Runtime, store: Store) -> None:
+        from intake_tui.services.autosave import DraftSaver
+        from intake_tui.services.submission import Submitter
+
+        self.runtime = runtime
+        self._store = store
+        self.offline = self.offline_flag or not runtime.config.backend.enabled
+        self.saver = DraftSaver(store, runtime.operator, on_error=self._save_failed)
+        self.submitter = Submitter(store, runtime.file_sink(), actor=runtime.operator)
+        self.capture.attach(runtime)
         self.submitter.flush_file_backlog()
         self.refresh_counts()
-        self._warm_up_option_search()
-        drafts = self.store.list_drafts()
-        if drafts:
+        if self.capture.session.has_content():
+            self.save_draft(self.capture.session)
+        # Pinyin tables take a few hundred milliseconds to load: after start-up, not during.
+        self.set_timer(2.0, self._warm_up_option_search)
+        if any(d.id != self.capture.session.record_id for d in store.list_drafts()):
             self.open_drafts(offer_resume=True)
 
     @work(thread=True, group="warm-up")
@@ -111,8 +183,10 @@ class IntakeApp(App[None]):
         warm_up([spec.options for spec in FIELDS if spec.options is not None])
 
     def on_unmount(self) -> None:
-        self.saver.close()
-        self.store.close()
+        if self.saver is not None:
+            self.saver.close()
+        if self._store is not None:
+            self._store.close()
 
     def _save_failed(self, error: StoreError) -> None:
         self.call_from_thread(
@@ -123,16 +197,17 @@ class IntakeApp(App[None]):
 
     def save_draft(self, session: CaptureSession) -> None:
         """Queue the session's fields as its draft (written off the UI thread)."""
-        self.saver.save(session.record_id, session.fields, session.started_at_text)
+        if self.saver is not None:
+            self.saver.save(session.record_id, session.fields, session.started_at_text)
 
     def refresh_counts(self) -> None:
         """Update the status bar's mode and waiting counts."""
         from intake_tui.tui.widgets.status_bar import StatusBar
 
-        counts = self.store.outbox_counts()
         status = self.capture.query_one(StatusBar) if self.capture.is_mounted else None
-        if status is None:
+        if status is None or not self.ready:
             return
+        counts = self.store.outbox_counts()
         status.mode = "offline" if self.offline else "online"
         status.waiting = sum(counts.get(s, 0) for s in ("pending", "sending", "waiting"))
         status.rejected = counts.get("rejected", 0)
@@ -144,8 +219,8 @@ class IntakeApp(App[None]):
 
     def resume(self, record_id: str) -> None:
         """Continue a saved draft."""
-        draft = self.store.get_draft(record_id)
-        if draft is None:
+        draft = self.store.get_draft(record_id) if self.ready else None
+        if draft is None or self.runtime is None:
             return
         session = CaptureSession.resume(
             self.runtime.filling(submitted=False), draft.id, draft.fields, draft.started_at
@@ -179,6 +254,9 @@ class IntakeApp(App[None]):
         outcome = session.outcome()
         if not outcome.ok or outcome.inquiry is None:
             return None
+        if self.saver is None or self.submitter is None:
+            self.notify(render("tui.loading", self.lang), severity="warning")
+            return None
         self.saver.forget(session.record_id)
         self.saver.flush()
         try:
@@ -202,12 +280,16 @@ class IntakeApp(App[None]):
 
     def open_history(self) -> None:
         """Show the searchable history."""
+        if not self.ready:
+            return
         from intake_tui.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen())
 
     def open_drafts(self, *, offer_resume: bool = False) -> None:
         """Show the drafts (after a crash: offer to resume)."""
+        if not self.ready:
+            return
         from intake_tui.tui.screens.drafts import DraftsScreen
 
         self.push_screen(DraftsScreen(offer_resume=offer_resume))
@@ -216,7 +298,7 @@ class IntakeApp(App[None]):
         """Show one stored record in full."""
         from intake_tui.tui.screens.record import RecordScreen
 
-        stored = self.store.get(record_id)
+        stored = self.store.get(record_id) if self.ready else None
         if stored is not None:
             self.push_screen(RecordScreen(stored))
 

@@ -11,7 +11,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from intake_tui.i18n import Lang, render
-from intake_tui.record.fields import FIELDS, STEPS, FieldSpec, Step, always, fields_of_step
+from intake_tui.record.fields import (
+    BY_PATH,
+    FIELDS,
+    STEPS,
+    FieldSpec,
+    Step,
+    always,
+    fields_of_step,
+)
 from intake_tui.record.options import Option, OptionList
 from intake_tui.services.capture import CaptureSession
 from intake_tui.store.models import DuplicateMatch
@@ -42,15 +50,27 @@ class CaptureScreen(Screen[None]):
 
     BINDINGS = bindings.CAPTURE
 
-    def __init__(self, session: CaptureSession, runtime: Runtime) -> None:
+    def __init__(self, session: CaptureSession, lang: Lang) -> None:
         super().__init__()
         self.session = session
-        self.runtime = runtime
-        self.lang: Lang = runtime.lang
+        #: Set by :meth:`attach` once the configuration is loaded.
+        self.runtime: Runtime | None = None
+        self.lang: Lang = lang
         bindings.localise(self, self.lang)
         self.rows: dict[str, FieldRow] = {}
+        for spec in FIELDS:
+            row = self._make_row(spec)
+            if row is not None:
+                self.rows[spec.path] = row
+        for path in LAND_ONLY:
+            # A new inquiry is not for land until the operator says so.
+            self.rows[path].add_class("-off")
+            self.rows[path].display = False
         self.step: Step = "need"
         self.details_shown: set[str] = set()
+        #: Only the first step is composed before the first frame; the others are mounted
+        #: one by one right after it (start-up time is the operator's waiting time).
+        self.mounted_steps: set[Step] = {STEPS[0]}
 
     @property
     def intake(self) -> IntakeApp:
@@ -68,25 +88,47 @@ class CaptureScreen(Screen[None]):
         with Horizontal(id="body"):
             with VerticalScroll(id="form"):
                 for step in STEPS:
-                    with Vertical(id=f"step-{step}", classes="step"):
-                        for spec in fields_of_step(step):
-                            row = self._make_row(spec)
-                            if row is not None:
-                                self.rows[spec.path] = row
-                                yield row
+                    with Vertical(id=f"step-{step}", classes="step") as box:
+                        box.display = step == self.step
+                        if step in self.mounted_steps:
+                            # The first frame needs only the first step's main fields.
+                            yield from self._step_rows(step, details=False)
             yield SidePanel(self.lang)
-        yield StatusBar(self.lang, self.runtime.operator, self.runtime.now)
+        yield StatusBar(self.lang)
         yield Footer()
+
+    def _step_rows(self, step: Step, *, details: bool | None = None) -> list[FieldRow]:
+        """The rows of *step* in order (only its details, or none of them, when asked)."""
+        return [
+            self.rows[spec.path]
+            for spec in fields_of_step(step)
+            if spec.path in self.rows and (details is None or spec.detail == details)
+        ]
+
+    def _mount_step(self, step: Step) -> None:
+        """Mount what is not yet mounted of a step (its rows keep text and hint until then)."""
+        rows = [row for row in self._step_rows(step) if row.parent is None]
+        self.mounted_steps.add(step)
+        if rows:
+            self.query_one(f"#step-{step}", Vertical).mount_all(rows)
+
+    def _mount_next_step(self) -> None:
+        """After a frame, mount the next part not yet mounted, then schedule the one after."""
+        if any(row.parent is None for row in self._step_rows(STEPS[0], details=True)):
+            self._mount_step(STEPS[0])
+            self.call_after_refresh(self._mount_next_step)
+            return
+        for step in STEPS:
+            if step not in self.mounted_steps:
+                self._mount_step(step)
+                self.call_after_refresh(self._mount_next_step)
+                return
 
     def _make_row(self, spec: FieldSpec) -> FieldRow | None:
         required = spec.required is always or spec.path in PREMISES_ONLY | LAND_ONLY
         placeholder = render(f"tui.placeholder.{spec.path}", self.lang)
         if spec.path == "need.preferred_location":
-            locations = self.runtime.config.locations
-            if not locations:
-                return None
-            options = tuple(Option(loc.id, loc.label("zh"), loc.label("en")) for loc in locations)
-            return ChoiceRow(spec, options, self.lang, required=False, placeholder=placeholder)
+            return None  # built by attach() from the configured locations
         if spec.kind == "bool":
             return ChoiceRow(
                 spec, CONSENT_OPTIONS, self.lang, required=required, placeholder=placeholder
@@ -102,10 +144,35 @@ class CaptureScreen(Screen[None]):
             )
         return FieldRow(spec, self.lang, required=required, placeholder=placeholder)
 
+    def attach(self, runtime: Runtime) -> None:
+        """The configuration is loaded: operator, clock, script, locations, session metadata."""
+        self.runtime = runtime
+        status = self.query_one(StatusBar)
+        status.operator = runtime.operator
+        status.now = runtime.now
+        self.session.use_filling(runtime.filling(submitted=False))
+        locations = runtime.config.locations
+        path = "need.preferred_location"
+        if locations and path not in self.rows:
+            options = tuple(Option(loc.id, loc.label("zh"), loc.label("en")) for loc in locations)
+            spec = BY_PATH[path]
+            placeholder = render(f"tui.placeholder.{path}", self.lang)
+            row = ChoiceRow(spec, options, self.lang, required=False, placeholder=placeholder)
+            self.rows = {
+                **{p: r for p, r in self.rows.items() if p != "need.notes"},
+                path: row,
+                "need.notes": self.rows["need.notes"],
+            }
+            self.query_one("#step-need", Vertical).mount(row, before=self.rows["need.notes"])
+            row.set_text(self.session.text(path))
+        self.query_one(SidePanel).show_script(self._script(self.step))
+        status.redraw()
+
     def on_mount(self) -> None:
         status = self.query_one(StatusBar)
         status.started_at = self.session.started_at
         self.load_session(self.session)
+        self.call_after_refresh(self._mount_next_step)
 
     # -- session --------------------------------------------------------------
 
@@ -151,6 +218,10 @@ class CaptureScreen(Screen[None]):
     def focus_row(self, row: FieldRow) -> None:
         """Show the row's step and put the cursor in it."""
         self._show_step(row.spec.step)
+        if not row.is_mounted:
+            self._mount_step(row.spec.step)
+            self.call_after_refresh(self.focus_row, row)
+            return
         row.input.focus()
         row.scroll_visible(animate=False)
 
@@ -173,6 +244,8 @@ class CaptureScreen(Screen[None]):
         self.query_one(SidePanel).show_script(self._script(step))
 
     def _script(self, step: Step) -> str:
+        if self.runtime is None:
+            return ""
         config = self.runtime.config
         line = config.script.lines(self.lang).line(step) if config.ui.show_script else ""
         if step == "mobile":
@@ -202,7 +275,7 @@ class CaptureScreen(Screen[None]):
     def accept(self, event: FieldRow.Accepted) -> None:
         """Enter: keep the value, check it, and move on when it is right."""
         row = event.row
-        self._store_field(row, event.text)
+        self._store_field(row, event.text, strict=True)
         if row.has_error:
             self.app.bell()
             return
@@ -222,9 +295,10 @@ class CaptureScreen(Screen[None]):
         if isinstance(row, FieldRow) and row.is_attached:
             self._store_field(row, row.current_text())
 
-    def _store_field(self, row: FieldRow, text: str) -> None:
+    def _store_field(self, row: FieldRow, text: str, *, strict: bool = False) -> None:
+        """Keep *text* and show its check; ``strict`` (Enter) also reports a required blank."""
         path = row.path
-        check = self.session.check(path, text, self.lang, leaving=True)
+        check = self.session.check(path, text, self.lang, leaving=strict or bool(text))
         row.show_check(check)
         if self.session.set(path, text):
             self.intake.save_draft(self.session)
@@ -239,29 +313,35 @@ class CaptureScreen(Screen[None]):
         self._refresh_steps()
 
     def _apply_kind(self) -> None:
+        """Show the land area for land, the floor area otherwise (no restyle when unchanged)."""
         land = self.session.text("need.kind") == "land"
-        for path in LAND_ONLY:
-            self.rows[path].set_class(not land, "-off")
-            self.rows[path].display = land
-        for path in PREMISES_ONLY:
-            self.rows[path].set_class(land, "-off")
-            self.rows[path].display = not land
+        for path, shown in [(p, land) for p in LAND_ONLY] + [(p, not land) for p in PREMISES_ONLY]:
+            row = self.rows[path]
+            if row.has_class("-off") == (not shown):
+                continue
+            row.set_class(not shown, "-off")
+            row.display = shown
 
     def _refresh_steps(self) -> None:
-        bar = self.query_one(StepBar)
+        done: set[str] = set()
+        errors: set[str] = set()
         for step in STEPS:
             rows = self._rows_of(step)
-            error = any(row.has_error for row in rows)
-            done = all(self.session.text(r.path) or not r.required for r in rows) and any(
+            if any(row.has_error for row in rows):
+                errors.add(step)
+            elif all(self.session.text(r.path) or not r.required for r in rows) and any(
                 self.session.text(r.path) for r in rows
-            )
-            bar.mark(step, done=done and not error, error=error)
+            ):
+                done.add(step)
+        self.query_one(StepBar).mark_all(done, errors)
 
     # -- duplicates -----------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="duplicates")
     def look_up_duplicates(self, mobile: str, company: str, exclude: str) -> None:
         """Ask the store for earlier inquiries with this mobile or company (off the UI thread)."""
+        if not self.intake.ready:
+            return
         matches = self.intake.store.find_duplicates(
             mobile=mobile or None, company=company or None, exclude_id=exclude, limit=5
         )
@@ -282,7 +362,7 @@ class CaptureScreen(Screen[None]):
     def action_copy_duplicate(self) -> None:
         """Copy company and contact details from the earlier inquiry into this one."""
         match = self._first_match()
-        if match is None:
+        if match is None or not self.intake.ready:
             self.notify(render("tui.dup.none", self.lang), severity="warning")
             return
         stored = self.intake.store.get(match.id)
@@ -328,6 +408,7 @@ class CaptureScreen(Screen[None]):
     def _toggle_details(self, step: Step) -> None:
         shown = step not in self.details_shown
         (self.details_shown.add if shown else self.details_shown.discard)(step)
+        self._mount_step(step)
         for row in self.rows.values():
             if row.spec.step == step and row.spec.detail:
                 row.set_class(shown, "-shown")

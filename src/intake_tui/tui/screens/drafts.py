@@ -104,7 +104,8 @@ class DraftsScreen(ModalScreen[None]):
             hint.update(render("tui.drafts.confirm", lang))
             return
         self.confirming = None
-        self.intake.store.discard_draft(draft_id, actor=self.intake.runtime.operator)
+        operator = self.intake.runtime.operator if self.intake.runtime else "—"
+        self.intake.store.discard_draft(draft_id, actor=operator)
         hint.update(render("tui.drafts.hint", lang))
         self.reload()
 

@@ -141,6 +141,8 @@ class ChoiceRow(FieldRow):
 
     def current_text(self) -> str:
         """The chosen option's code, or the typed text (a month for the timeline)."""
+        if not self.is_mounted:
+            return self._pending_text or ""
         value = self.input.value
         if self.chosen is not None and value == self.chosen.label(self.lang):
             return self.chosen.code
@@ -148,6 +150,9 @@ class ChoiceRow(FieldRow):
 
     def set_text(self, text: str) -> None:
         """Show a stored code (or free text) in the input."""
+        if not self.is_mounted:
+            self._pending_text = text
+            return
         option = next((o for o in self.options if o.code == text), None)
         self.chosen = option
         self.input.value = option.label(self.lang) if option is not None else text

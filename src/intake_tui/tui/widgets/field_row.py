@@ -63,6 +63,9 @@ class FieldRow(Vertical):
         self.required = required
         self.placeholder = placeholder
         self._hint_state: tuple[str, str] = ("", "")
+        # Rows of later steps are mounted after the first frame; until then they keep
+        # what they should show here.
+        self._pending_text: str | None = None
 
     def compose(self) -> ComposeResult:
         mark = " *" if self.required else ""
@@ -84,6 +87,13 @@ class FieldRow(Vertical):
         """The field's dotted path."""
         return self.spec.path
 
+    def on_mount(self) -> None:
+        if self._pending_text is not None:
+            self.set_text(self._pending_text)
+            self._pending_text = None
+        if self._hint_state != ("", ""):
+            self._draw_hint()
+
     def show_check(self, check: FieldCheck) -> None:
         """Show an error, warnings, or the reading of the value; skip work when unchanged."""
         if check.error is not None:
@@ -95,6 +105,11 @@ class FieldRow(Vertical):
         if state == self._hint_state:
             return
         self._hint_state = state
+        if self.is_mounted:
+            self._draw_hint()
+
+    def _draw_hint(self) -> None:
+        state = self._hint_state
         hint = self.query_one(".field-hint", Static)
         hint.set_class(state[0] == "-error", "-error")
         hint.set_class(state[0] == "-warning", "-warning")
@@ -107,10 +122,15 @@ class FieldRow(Vertical):
 
     def set_text(self, text: str) -> None:
         """Put *text* in the input (resume, prefill)."""
+        if not self.is_mounted:
+            self._pending_text = text
+            return
         self.input.value = text
 
     def current_text(self) -> str:
         """What the session should store for this field."""
+        if not self.is_mounted:
+            return self._pending_text or ""
         return self.input.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

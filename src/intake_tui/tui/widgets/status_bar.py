@@ -18,11 +18,12 @@ class StatusBar(Static):
     StatusBar { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
-    def __init__(self, lang: Lang, operator: str, now: Callable[[], datetime]) -> None:
+    def __init__(self, lang: Lang) -> None:
         super().__init__("")
         self.lang = lang
-        self.now = now
-        self.operator = operator
+        #: The runtime's clock and operator arrive with the configuration (see attach()).
+        self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        self.operator = "—"
         self.started_at: datetime | None = None
         self.mode = "offline"
         self.waiting = 0

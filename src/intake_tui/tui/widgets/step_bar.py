@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from intake_tui.i18n import Lang, render
-from intake_tui.record.fields import STEPS, Step
+from intake_tui.record.fields import STEPS
 
 NUMBERS = "①②③④⑤⑥⑦"
 
@@ -26,11 +26,13 @@ class StepBar(Static):
         self.lang = lang
         self.done: set[str] = set()
         self.errors: set[str] = set()
+        self._drawn: Text | None = None
 
-    def mark(self, step: Step, *, done: bool, error: bool) -> None:
-        """Record a step's state and redraw."""
-        (self.done.add if done else self.done.discard)(step)
-        (self.errors.add if error else self.errors.discard)(step)
+    def mark_all(self, done: set[str], errors: set[str]) -> None:
+        """Record every step's state; redraw only when something changed."""
+        if done == self.done and errors == self.errors:
+            return
+        self.done, self.errors = done, errors
         self.refresh_bar()
 
     def watch_current(self, _old: str, _new: str) -> None:
@@ -58,4 +60,6 @@ class StepBar(Static):
         text.append("  ")
         review = render("tui.step.review", self.lang)
         text.append(review, style="bold reverse" if self.current == "review" else "dim")
-        self.update(text)
+        if text != self._drawn:
+            self._drawn = text
+            self.update(text)
