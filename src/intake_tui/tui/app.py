@@ -110,7 +110,7 @@ class IntakeApp(App[None]):
         self._store: Store | None = None
         self.saver: DraftSaver | None = None
         self.submitter: Submitter | None = None
-        self.capture = CaptureScreen(CaptureSession(Filling(lang=self.lang)), self.lang)
+        self.capture = CaptureScreen(self.new_session(), self.lang)
 
     # -- life cycle ------------------------------------------------------------
 

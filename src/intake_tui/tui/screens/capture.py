@@ -163,8 +163,11 @@ class CaptureScreen(Screen[None]):
                 path: row,
                 "need.notes": self.rows["need.notes"],
             }
-            self.query_one("#step-need", Vertical).mount(row, before=self.rows["need.notes"])
             row.set_text(self.session.text(path))
+            notes = self.rows["need.notes"]
+            if notes.parent is not None:
+                self.query_one("#step-need", Vertical).mount(row, before=notes)
+            # Otherwise the step's details are mounted later, this row among them.
         self.query_one(SidePanel).show_script(self._script(self.step))
         status.redraw()
 
