@@ -31,9 +31,23 @@ async def capture(data_dir: Path) -> None:
     runtime = Runtime(load_config(config), "zh", now=lambda: START)
     app = IntakeApp(runtime)
     async with app.run_test(size=(100, 30)) as pilot:
-        for key in ["1", *"2000-3000", "enter", "2", "enter", *"工业机器人减速器精密装配与检测",
-                    "enter", *"1.2亿", "enter", "1", *"上海宝钢精密机械有限公司", "enter",
-                    *"张先生", "enter", *"1352467851"]:
+        for key in [
+            "1",
+            *"2000-3000",
+            "enter",
+            "2",
+            "enter",
+            *"工业机器人减速器精密装配与检测",
+            "enter",
+            *"1.2亿",
+            "enter",
+            "1",
+            *"上海宝钢精密机械有限公司",
+            "enter",
+            *"张先生",
+            "enter",
+            *"1352467851",
+        ]:
             await pilot.press(key)
         app.capture.query_one("StatusBar").now = clock  # type: ignore[attr-defined]
         await pilot.pause()
