@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,9 +149,14 @@ class IntakeApp(App[None]):
             runtime = self._loader()
             store = runtime.open_store()
         except (ConfigError, StoreError) as error:
-            self.call_from_thread(self._load_failed, error)
+            with contextlib.suppress(RuntimeError):  # the operator quit meanwhile
+                self.call_from_thread(self._load_failed, error)
             return
-        self.call_from_thread(self._runtime_ready, runtime, store)
+        try:
+            self.call_from_thread(self._runtime_ready, runtime, store)
+        except RuntimeError:
+            # The operator quit before loading finished: nothing was captured into it.
+            store.close()
 
     def _load_failed(self, error: ConfigError | StoreError) -> None:
         self.load_error = error
@@ -276,6 +282,9 @@ class IntakeApp(App[None]):
         """Show the review of the current inquiry."""
         from intake_tui.tui.screens.review import ReviewScreen
 
+        # Keys typed ahead can ask twice before the first review is on screen.
+        if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
+            return
         self.push_screen(ReviewScreen(self.capture.session))
 
     def open_history(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -62,6 +62,8 @@ class CaptureScreen(Screen[None]):
             row = self._make_row(spec)
             if row is not None:
                 self.rows[spec.path] = row
+        for row in self.rows.values():
+            row.on_accepted = self.accept_row
         for path in LAND_ONLY:
             # A new inquiry is not for land until the operator says so.
             self.rows[path].add_class("-off")
@@ -71,6 +73,8 @@ class CaptureScreen(Screen[None]):
         #: Only the first step is composed before the first frame; the others are mounted
         #: one by one right after it (start-up time is the operator's waiting time).
         self.mounted_steps: set[Step] = {STEPS[0]}
+        #: Keys typed while the next field was still being mounted, replayed into it.
+        self.keys_for_next_field: list[events.Key] | None = None
 
     @property
     def intake(self) -> IntakeApp:
@@ -158,6 +162,7 @@ class CaptureScreen(Screen[None]):
             spec = BY_PATH[path]
             placeholder = render(f"tui.placeholder.{path}", self.lang)
             row = ChoiceRow(spec, options, self.lang, required=False, placeholder=placeholder)
+            row.on_accepted = self.accept_row
             self.rows = {
                 **{p: r for p, r in self.rows.items() if p != "need.notes"},
                 path: row,
@@ -223,9 +228,15 @@ class CaptureScreen(Screen[None]):
         self._show_step(row.spec.step)
         if not row.is_mounted:
             self._mount_step(row.spec.step)
+            if self.keys_for_next_field is None:
+                self.keys_for_next_field = []
             self.call_after_refresh(self.focus_row, row)
             return
-        row.input.focus()
+        # set_focus (not Input.focus, which waits a turn): keys typed ahead must find it.
+        self.set_focus(row.input, scroll_visible=False)
+        held, self.keys_for_next_field = self.keys_for_next_field, None
+        for key in held or ():
+            row.input.post_message(key)
         row.scroll_visible(animate=False)
 
     def focus_path(self, path: str) -> None:
@@ -276,9 +287,12 @@ class CaptureScreen(Screen[None]):
 
     @on(FieldRow.Accepted)
     def accept(self, event: FieldRow.Accepted) -> None:
+        """A row accepted without a direct handler (rows added later)."""
+        self.accept_row(event.row, event.text)
+
+    def accept_row(self, row: FieldRow, text: str) -> None:
         """Enter: keep the value, check it, and move on when it is right."""
-        row = event.row
-        self._store_field(row, event.text, strict=True)
+        self._store_field(row, text, strict=True)
         if row.has_error:
             self.app.bell()
             return

@@ -32,6 +32,8 @@ class ChoiceInput(FieldInput):
         return parent
 
     async def _on_key(self, event: events.Key) -> None:
+        if self._typed_ahead(event) or self._entered(event):
+            return
         row = self.row
         character = event.character
         if character and character.isdigit() and row.accepts_number():
@@ -46,7 +48,7 @@ class ChoiceInput(FieldInput):
             event.prevent_default()
             row.move_highlight(1 if event.key == "down" else -1)
             return
-        await super()._on_key(event)
+        await Input._on_key(self, event)
 
 
 class ChoiceRow(FieldRow):
@@ -115,7 +117,7 @@ class ChoiceRow(FieldRow):
         self.shown_options = list(self.options)
         self.highlight = 0
         self.query_one(".choice-options", Static).update(self._options_text())
-        self.post_message(self.Accepted(self, option.code))
+        self.accepted(option.code)
 
     def move_highlight(self, step: int) -> None:
         """Move the highlighted option (arrow keys)."""
@@ -157,8 +159,8 @@ class ChoiceRow(FieldRow):
         self.chosen = option
         self.input.value = option.label(self.lang) if option is not None else text
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def submit_now(self) -> None:
+        """Enter: pick the highlighted match, the default, or take the typed text."""
         if self.input_has_filter() and self.shown_options:
             self.choose(self.shown_options[self.highlight])
             return
@@ -167,4 +169,4 @@ class ChoiceRow(FieldRow):
             if default is not None:
                 self.choose(default)
                 return
-        self.post_message(self.Accepted(self, self.current_text()))
+        self.accepted(self.current_text())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -19,11 +22,60 @@ def widget_id(path: str) -> str:
 
 
 class FieldInput(Input):
-    """The text input of a field; knows its dotted path."""
+    """The text input of a field; knows its dotted path.
+
+    Operators type ahead (and IME input arrives in bursts), so keys can be queued here
+    after Enter has already moved the cursor on: those are passed on to the field that
+    now has the focus, in the order they were typed.
+    """
 
     def __init__(self, spec: FieldSpec, *, placeholder: str = "") -> None:
         super().__init__(placeholder=placeholder, id=widget_id(spec.path), select_on_focus=True)
         self.spec = spec
+
+    def _typed_ahead(self, event: events.Key) -> bool:
+        """Pass *event* to the newly focused input if the focus has moved on; True if passed."""
+        if not self.is_attached:
+            return False
+        # The next field may still be mounting: its screen then holds the keys for it.
+        waiting: list[events.Key] | None = getattr(self.screen, "keys_for_next_field", None)
+        # The app's focus: after the last field the review screen may already be on top.
+        focused = self.app.focused
+        if waiting is None and (focused is None or focused is self):
+            return False
+        event.stop()
+        event.prevent_default()
+        key = events.Key(event.key, event.character)
+        if waiting is not None:
+            waiting.append(key)
+        elif focused is not None:
+            focused.post_message(key)
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._typed_ahead(event) or self._entered(event):
+            return
+        await super()._on_key(event)
+
+    def _entered(self, event: events.Key) -> bool:
+        """Enter, handled here and now: as a binding it would run only after the keys
+        already queued behind it had been typed into this field."""
+        if event.key != "enter":
+            return False
+        event.stop()
+        event.prevent_default()
+        row = self.parent
+        if isinstance(row, FieldRow):
+            row.submit_now()
+        return True
+
+    async def action_submit(self) -> None:
+        """Enter: accept at once (not via a message) so the next key finds the next field."""
+        row = self.parent
+        if isinstance(row, FieldRow):
+            row.submit_now()
+        else:
+            await super().action_submit()
 
     @property
     def raw(self) -> str:
@@ -62,6 +114,9 @@ class FieldRow(Vertical):
         self.lang = lang
         self.required = required
         self.placeholder = placeholder
+        #: Called at once when the field is accepted (the capture screen moves the focus in
+        #: it); without one, an :class:`Accepted` message is posted instead.
+        self.on_accepted: Callable[[FieldRow, str], None] | None = None
         self._hint_state: tuple[str, str] = ("", "")
         # Rows of later steps are mounted after the first frame; until then they keep
         # what they should show here.
@@ -133,6 +188,13 @@ class FieldRow(Vertical):
             return self._pending_text or ""
         return self.input.value
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Accepted(self, self.current_text()))
+    def accepted(self, text: str) -> None:
+        """Report that the operator accepted *text* for this field."""
+        if self.on_accepted is not None:
+            self.on_accepted(self, text)
+        else:
+            self.post_message(self.Accepted(self, text))
+
+    def submit_now(self) -> None:
+        """Enter in the input."""
+        self.accepted(self.current_text())
