@@ -77,6 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "上一项",
         "en": "Back",
     },
+    "tui.key.next_field": {
+        "zh": "下一项",
+        "en": "Next field",
+    },
     "tui.key.previous_step": {
         "zh": "上一步",
         "en": "Previous step",

@@ -188,6 +188,16 @@ class IntakeApp(App[None]):
 
         warm_up([spec.options for spec in FIELDS if spec.options is not None])
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: keep what is in the field being typed, write the draft, then quit."""
+        if self.capture.is_mounted:
+            row = self.capture.current_row()
+            if row is not None:
+                self.capture.keep_field(row)
+        if self.saver is not None:
+            self.saver.flush()
+        self.exit()
+
     def on_unmount(self) -> None:
         if self.saver is not None:
             self.saver.close()

@@ -31,6 +31,18 @@ CAPTURE: Final[list[BindingType]] = [
     Binding("f7", "open_duplicate", "tui.key.open_duplicate", id="open-duplicate", show=False),
     Binding("f8", "copy_duplicate", "tui.key.copy_duplicate", id="copy-duplicate", show=False),
     Binding("escape", "back", "tui.key.back", id="back", key_display="Esc"),
+    # Tab walks every field of every step in order (the focus chain would wrap in one step).
+    Binding("tab", "next_field", "tui.key.next_field", id="next-field", show=False, priority=True),
+    Binding(
+        "shift+tab",
+        "back",
+        "tui.key.back",
+        id="previous-field",
+        show=False,
+        key_display="Shift+Tab",
+        priority=True,
+    ),
+    # Priority: the scrolling form would otherwise take PgUp/PgDn for itself.
     Binding(
         "pageup",
         "previous_step",
@@ -38,9 +50,16 @@ CAPTURE: Final[list[BindingType]] = [
         id="previous-step",
         show=False,
         key_display="PgUp",
+        priority=True,
     ),
     Binding(
-        "pagedown", "next_step", "tui.key.next_step", id="next-step", show=False, key_display="PgDn"
+        "pagedown",
+        "next_step",
+        "tui.key.next_step",
+        id="next-step",
+        show=False,
+        key_display="PgDn",
+        priority=True,
     ),
 ]
 
@@ -55,9 +74,22 @@ HISTORY: Final[list[BindingType]] = [
     HELP,
     Binding("escape,f4", "close", "tui.key.close", id="close-history"),
     Binding("f3", "prefill", "tui.key.prefill", id="prefill"),
-    Binding("pagedown", "next_page", "tui.key.next_page", id="next-page", key_display="PgDn"),
+    # Priority: the results table would otherwise scroll instead of turning the page.
     Binding(
-        "pageup", "previous_page", "tui.key.previous_page", id="previous-page", key_display="PgUp"
+        "pagedown",
+        "next_page",
+        "tui.key.next_page",
+        id="next-page",
+        key_display="PgDn",
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "previous_page",
+        "tui.key.previous_page",
+        id="previous-page",
+        key_display="PgUp",
+        priority=True,
     ),
 ]
 

@@ -90,7 +90,8 @@ class CaptureScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StepBar(self.lang)
         with Horizontal(id="body"):
-            with VerticalScroll(id="form"):
+            # Not focusable itself: Tab and the cursor go from field to field only.
+            with VerticalScroll(id="form", can_focus=False):
                 for step in STEPS:
                     with Vertical(id=f"step-{step}", classes="step") as box:
                         box.display = step == self.step
@@ -312,6 +313,10 @@ class CaptureScreen(Screen[None]):
         if isinstance(row, FieldRow) and row.is_attached:
             self._store_field(row, row.current_text())
 
+    def keep_field(self, row: FieldRow) -> None:
+        """Keep what is in *row* now (before quitting, say)."""
+        self._store_field(row, row.current_text())
+
     def _store_field(self, row: FieldRow, text: str, *, strict: bool = False) -> None:
         """Keep *text* and show its check; ``strict`` (Enter) also reports a required blank."""
         path = row.path
@@ -403,6 +408,19 @@ class CaptureScreen(Screen[None]):
         index = rows.index(row)
         if index > 0:
             self.focus_row(rows[index - 1])
+
+    def action_next_field(self) -> None:
+        """Tab: the next field, across steps, keeping what was typed (even with an error)."""
+        row = self.current_row()
+        rows = self._ordered_rows()
+        if row is None or row not in rows:
+            return
+        self._store_field(row, row.current_text())
+        index = rows.index(row)
+        if index + 1 < len(rows):
+            self.focus_row(rows[index + 1])
+        else:
+            self.action_review()
 
     def action_previous_step(self) -> None:
         """The first field of the previous step."""

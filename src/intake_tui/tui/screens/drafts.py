@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -88,6 +88,14 @@ class DraftsScreen(ModalScreen[None]):
         if event.option.id:
             self.dismiss()
             self.intake.resume(event.option.id)
+
+    def on_key(self, event: events.Key) -> None:
+        """Any key but Delete cancels a pending discard, as the hint says."""
+        if event.key != "delete" and self.confirming is not None:
+            self.confirming = None
+            self.query_one("#drafts-hint", Static).update(
+                render("tui.drafts.hint", self.intake.lang)
+            )
 
     def action_discard(self) -> None:
         """Delete: discard the highlighted draft, after one confirmation."""

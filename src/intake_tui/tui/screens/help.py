@@ -16,7 +16,8 @@ def key_table(lang: Lang) -> Table:
     """The keyboard contract as a table."""
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+    # Fold: Chinese has no spaces to wrap at, and "…" would hide the end of a description.
+    table.add_column(overflow="fold")
     sections = (
         (
             "tui.help.fields",

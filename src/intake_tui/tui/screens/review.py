@@ -73,7 +73,7 @@ class ReviewScreen(Screen[None]):
         warnings = {issue.field: issue.message.text(lang) for issue in self.outcome.warnings}
         table = Table(box=None, show_header=False, pad_edge=False, expand=True)
         table.add_column(no_wrap=True, style="dim")
-        table.add_column(ratio=1)
+        table.add_column(ratio=1, overflow="fold")
         for step in STEPS:
             table.add_row(Text(render(f"tui.step.{step}", lang), style="bold"), "")
             for spec in fields_of_step(step):

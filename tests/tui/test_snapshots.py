@@ -1,0 +1,43 @@
+"""Screenshots of every screen in Chinese at 100x30, and the capture screen in English.
+
+After an intended change to the look, run with ``--snapshot-update`` and look at the new
+SVGs in ``__snapshots__`` before keeping them. The 80x24 set is in test_snapshots_80x24.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake_tui.services.runtime import Runtime
+from intake_tui.tui.app import IntakeApp
+from tests.tui.conftest import StillClock, keys_before, make_runtime
+from tests.tui.snapshot_cases import STEPS, Compare, after, seed_drafts, seed_history
+
+SIZE = (100, 30)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_capture_step(snap_compare: Compare, runtime: Runtime, step: str) -> None:
+    app = IntakeApp(runtime)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after(*keys_before(step)))
+
+
+def test_history(snap_compare: Compare, runtime: Runtime) -> None:
+    seed_history(runtime)
+    assert snap_compare(IntakeApp(runtime), terminal_size=SIZE, run_before=after("f4"))
+
+
+def test_drafts_offered_after_a_restart(snap_compare: Compare, runtime: Runtime) -> None:
+    seed_drafts(runtime)
+    assert snap_compare(IntakeApp(runtime), terminal_size=SIZE, run_before=after())
+
+
+def test_help(snap_compare: Compare, runtime: Runtime) -> None:
+    assert snap_compare(IntakeApp(runtime), terminal_size=SIZE, run_before=after("f1"))
+
+
+def test_capture_in_english(snap_compare: Compare, tmp_path: Path) -> None:
+    app = IntakeApp(make_runtime(tmp_path, "en", StillClock()))
+    assert snap_compare(app, terminal_size=SIZE, run_before=after(*keys_before("use")))
