@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "list": "list_records",
     "show": "show",
     "export": "export",
+    "sync": "sync",
 }
 #: Commands that work without loading the configuration.
 NO_CONFIG = frozenset({"schema", "check-config"})
@@ -134,6 +135,11 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         help=render("cli.help.status", lang),
     )
     export.add_argument("--unmasked", action="store_true", help=render("cli.help.unmasked", lang))
+
+    sync = command("sync")
+    sync.add_argument(
+        "--timeout", type=float, metavar="S", help=render("cli.help.sync_timeout", lang)
+    )
     return parser
 
 

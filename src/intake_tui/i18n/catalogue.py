@@ -12,7 +12,16 @@ Lang = Literal["zh", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("zh", "en")
 
 #: The modules of this package that contribute entries; each defines ``MESSAGES``.
-AREAS: Final[tuple[str, ...]] = ("common", "parsing", "record", "config", "store", "cli", "tui")
+AREAS: Final[tuple[str, ...]] = (
+    "common",
+    "parsing",
+    "record",
+    "config",
+    "store",
+    "cli",
+    "tui",
+    "delivery",
+)
 
 Table = Mapping[str, Mapping[str, str]]
 

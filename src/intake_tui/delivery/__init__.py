@@ -1,0 +1,1 @@
+"""Delivery of submitted inquiries to the HTTP backend: client, outcomes, backoff, sender."""
