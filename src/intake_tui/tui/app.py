@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,22 +141,25 @@ class IntakeApp(App[None]):
             # After the form's first frame, so that loading does not hold it back.
             self.capture.call_after_refresh(self._load_runtime)
 
-    @work(thread=True, exit_on_error=False, group="load")
-    def _load_runtime(self) -> None:
-        """Load and check the configuration and open the store, off the UI thread."""
-        assert self._loader is not None
+    @work(exclusive=True, exit_on_error=False, group="load")
+    async def _load_runtime(self) -> None:
+        """Load and check the configuration and open the store, off the UI thread.
+
+        An async worker awaiting a thread, not a thread worker calling back with
+        ``call_from_thread``: if the operator quits meanwhile, the worker is simply
+        cancelled, where a blocking call back into a closing app could hang the exit.
+        """
         try:
-            runtime = self._loader()
-            store = runtime.open_store()
+            runtime, store = await asyncio.to_thread(self._open_runtime)
         except (ConfigError, StoreError) as error:
-            with contextlib.suppress(RuntimeError):  # the operator quit meanwhile
-                self.call_from_thread(self._load_failed, error)
+            self._load_failed(error)
             return
-        try:
-            self.call_from_thread(self._runtime_ready, runtime, store)
-        except RuntimeError:
-            # The operator quit before loading finished: nothing was captured into it.
-            store.close()
+        self._runtime_ready(runtime, store)
+
+    def _open_runtime(self) -> tuple[Runtime, Store]:
+        assert self._loader is not None
+        runtime = self._loader()
+        return runtime, runtime.open_store()
 
     def _load_failed(self, error: ConfigError | StoreError) -> None:
         self.load_error = error
