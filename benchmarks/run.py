@@ -2,6 +2,9 @@
 
     python benchmarks/run.py duplicate_lookup [--sizes 10000,100000,1000000] [--lookups 2000]
     python benchmarks/run.py sync_mode [--commits 300]
+    python benchmarks/run.py tui_keys
+    python benchmarks/run.py tui_startup [--pairs 15] [--no-large-store]
+    python benchmarks/run.py tui_typing [--runs 5] [--keys 300] [--no-large-store]
 
 Each benchmark is a module of this folder with ``add_arguments(parser)`` and
 ``run(args) -> Report``; results go to benchmarks/results/<name>-<time>.json (ignored by git).
@@ -19,12 +22,12 @@ from pathlib import Path
 
 from common import RESULTS_DIR, machine
 
-BENCHMARKS = ("duplicate_lookup", "sync_mode")
+BENCHMARKS = ("duplicate_lookup", "sync_mode", "tui_keys", "tui_startup", "tui_typing")
 
 
 def main(argv: list[str]) -> int:
     """Run the benchmarks named in *argv*; options after the names go to the benchmarks."""
-    names = []
+    names: list[str] = []
     while argv and not argv[0].startswith("-"):
         names.extend(name for name in argv.pop(0).split(",") if name)
     unknown = [name for name in names if name not in BENCHMARKS]

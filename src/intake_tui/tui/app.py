@@ -157,9 +157,14 @@ class IntakeApp(App[None]):
         self._runtime_ready(runtime, store)
 
     def _open_runtime(self) -> tuple[Runtime, Store]:
+        """The slow part of start-up (runs in a thread): config, store, file backlog."""
+        from intake_tui.services.submission import Submitter
+
         assert self._loader is not None
         runtime = self._loader()
-        return runtime, runtime.open_store()
+        store = runtime.open_store()
+        Submitter(store, runtime.file_sink(), actor=runtime.operator).flush_file_backlog()
+        return runtime, store
 
     def _load_failed(self, error: ConfigError | StoreError) -> None:
         self.load_error = error
@@ -175,7 +180,10 @@ class IntakeApp(App[None]):
         self.saver = DraftSaver(store, runtime.operator, on_error=self._save_failed)
         self.submitter = Submitter(store, runtime.file_sink(), actor=runtime.operator)
         self.capture.attach(runtime)
-        self.submitter.flush_file_backlog()
+        if self._loader is None:
+            # Given a ready runtime (tests), the backlog is written here; the loader
+            # already did it off the UI thread.
+            self.submitter.flush_file_backlog()
         self.refresh_counts()
         if self.capture.session.has_content():
             self.save_draft(self.capture.session)

@@ -73,6 +73,9 @@ class CaptureScreen(Screen[None]):
         #: Only the first step is composed before the first frame; the others are mounted
         #: one by one right after it (start-up time is the operator's waiting time).
         self.mounted_steps: set[Step] = {STEPS[0]}
+        #: What is mounted after the first frame, in order: the first step's details, then
+        #: each later step.
+        self._background_mounts: list[Step] = list(STEPS)
         #: Keys typed while the next field was still being mounted, replayed into it.
         self.keys_for_next_field: list[events.Key] | None = None
 
@@ -118,16 +121,16 @@ class CaptureScreen(Screen[None]):
             self.query_one(f"#step-{step}", Vertical).mount_all(rows)
 
     def _mount_next_step(self) -> None:
-        """After a frame, mount the next part not yet mounted, then schedule the one after."""
-        if any(row.parent is None for row in self._step_rows(STEPS[0], details=True)):
-            self._mount_step(STEPS[0])
-            self.call_after_refresh(self._mount_next_step)
+        """After a frame, mount the next part not yet mounted, then schedule the one after.
+
+        Each part is asked for once (a finite queue): while the app is closing, mounts
+        never complete, and re-checking for parentless rows would loop forever.
+        """
+        if not self._background_mounts:
             return
-        for step in STEPS:
-            if step not in self.mounted_steps:
-                self._mount_step(step)
-                self.call_after_refresh(self._mount_next_step)
-                return
+        self._mount_step(self._background_mounts.pop(0))
+        if self._background_mounts:
+            self.call_after_refresh(self._mount_next_step)
 
     def _make_row(self, spec: FieldSpec) -> FieldRow | None:
         required = spec.required is always or spec.path in PREMISES_ONLY | LAND_ONLY
