@@ -16,6 +16,7 @@ from tests.e2e.inquiry import (
     key_in,
     open_form,
     read_rows,
+    wait_for_draft,
 )
 from tests.e2e.terminal import Terminal
 
@@ -91,7 +92,10 @@ def test_keys_typed_ahead_reach_the_fields_they_were_typed_for(
         lambda s: REVIEW_READY in s or "✗" in s.splitlines()[0], "the review or an error"
     )
     assert REVIEW_READY in screen
-    assert draft_fields(data_dir / "intake.sqlite3") == {e.path: e.stored for e in STANDARD}
+    # The draft is written off the UI thread: give the last field a moment to land.
+    expected = {e.path: e.stored for e in STANDARD}
+    wait_for_draft(data_dir / "intake.sqlite3", expected)
+    assert draft_fields(data_dir / "intake.sqlite3") == expected
 
 
 def test_quitting_at_once_leaves_no_draft(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -118,6 +119,7 @@ class FieldRow(Vertical):
         #: it); without one, an :class:`Accepted` message is posted instead.
         self.on_accepted: Callable[[FieldRow, str], None] | None = None
         self._hint_state: tuple[str, str] = ("", "")
+        self._drawn_lines = 0
         # Rows of later steps are mounted after the first frame; until then they keep
         # what they should show here.
         self._pending_text: str | None = None
@@ -168,7 +170,17 @@ class FieldRow(Vertical):
         hint = self.query_one(".field-hint", Static)
         hint.set_class(state[0] == "-error", "-error")
         hint.set_class(state[0] == "-warning", "-warning")
-        hint.update(Text(state[1]))
+        # The hint changes on nearly every key while a value is typed; a layout pass is
+        # needed only when it takes a different number of lines.
+        lines = self._hint_lines(state[1], hint.size.width)
+        hint.update(Text(state[1]), layout=lines != self._drawn_lines)
+        self._drawn_lines = lines
+
+    @staticmethod
+    def _hint_lines(text: str, width: int) -> int:
+        if not text:
+            return 0
+        return -(-cell_len(text) // max(1, width)) if width else -1
 
     @property
     def has_error(self) -> bool:
