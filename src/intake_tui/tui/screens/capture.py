@@ -24,6 +24,7 @@ from intake_tui.record.options import Option, OptionList
 from intake_tui.services.capture import CaptureSession
 from intake_tui.store.models import DuplicateMatch
 from intake_tui.tui import bindings
+from intake_tui.tui.access import intake_app
 from intake_tui.tui.widgets.choice_row import ChoiceRow
 from intake_tui.tui.widgets.field_row import FieldRow
 from intake_tui.tui.widgets.side_panel import SidePanel
@@ -82,11 +83,7 @@ class CaptureScreen(Screen[None]):
     @property
     def intake(self) -> IntakeApp:
         """The app, typed."""
-        from intake_tui.tui.app import IntakeApp
-
-        app = self.app
-        assert isinstance(app, IntakeApp)
-        return app
+        return intake_app(self)
 
     # -- layout ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from intake_tui.i18n import Lang, render
 from intake_tui.privacy.masking import mask_mobile, mask_name
 from intake_tui.store.models import Draft
 from intake_tui.tui import bindings
+from intake_tui.tui.access import intake_app
 
 if TYPE_CHECKING:
     from intake_tui.tui.app import IntakeApp
@@ -50,11 +51,7 @@ class DraftsScreen(ModalScreen[None]):
     @property
     def intake(self) -> IntakeApp:
         """The app, typed."""
-        from intake_tui.tui.app import IntakeApp
-
-        app = self.app
-        assert isinstance(app, IntakeApp)
-        return app
+        return intake_app(self)
 
     def compose(self) -> ComposeResult:
         lang = self.intake.lang

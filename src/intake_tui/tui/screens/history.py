@@ -14,6 +14,7 @@ from intake_tui.i18n import render
 from intake_tui.services.summary import Summary, summarise
 from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
+from intake_tui.tui.access import intake_app
 
 if TYPE_CHECKING:
     from intake_tui.tui.app import IntakeApp
@@ -36,11 +37,7 @@ class HistoryScreen(Screen[None]):
     @property
     def intake(self) -> IntakeApp:
         """The app, typed."""
-        from intake_tui.tui.app import IntakeApp
-
-        app = self.app
-        assert isinstance(app, IntakeApp)
-        return app
+        return intake_app(self)
 
     def compose(self) -> ComposeResult:
         lang = self.intake.lang

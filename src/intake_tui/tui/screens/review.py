@@ -18,6 +18,7 @@ from intake_tui.record.fields import STEPS, fields_of_step
 from intake_tui.record.normalise import Outcome
 from intake_tui.services.capture import CaptureSession
 from intake_tui.tui import bindings
+from intake_tui.tui.access import intake_app
 from intake_tui.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
@@ -39,11 +40,7 @@ class ReviewScreen(Screen[None]):
     @property
     def intake(self) -> IntakeApp:
         """The app, typed."""
-        from intake_tui.tui.app import IntakeApp
-
-        app = self.app
-        assert isinstance(app, IntakeApp)
-        return app
+        return intake_app(self)
 
     @property
     def lang(self) -> Lang:
