@@ -1,5 +1,6 @@
 """Run named benchmarks, print their markdown tables, and keep the figures as JSON.
 
+    python benchmarks/run.py delivery_throughput [--records 10000] [--rounds 3]
     python benchmarks/run.py duplicate_lookup [--sizes 10000,100000,1000000] [--lookups 2000]
     python benchmarks/run.py sync_mode [--commits 300]
     python benchmarks/run.py tui_keys
@@ -22,7 +23,14 @@ from pathlib import Path
 
 from common import RESULTS_DIR, machine
 
-BENCHMARKS = ("duplicate_lookup", "sync_mode", "tui_keys", "tui_startup", "tui_typing")
+BENCHMARKS = (
+    "delivery_throughput",
+    "duplicate_lookup",
+    "sync_mode",
+    "tui_keys",
+    "tui_startup",
+    "tui_typing",
+)
 
 
 def main(argv: list[str]) -> int:

@@ -197,13 +197,20 @@ def hint_widget(app: IntakeApp, path: str) -> Static:
 
 
 def hint(app: IntakeApp, path: str) -> str:
-    """The hint line under field *path*, as rendered."""
+    """The hint line under field *path*: as rendered when its step is on screen."""
+    field = row(app, path)
+    if not field.is_mounted:
+        # Only the current step's rows are mounted; the others keep their hint.
+        return field.hint_text
     return str(hint_widget(app, path).render())
 
 
 def hint_classes(app: IntakeApp, path: str) -> set[str]:
     """The hint's style classes (``-error``, ``-warning``)."""
-    return set(row(app, path).query_one(".field-hint", Static).classes)
+    field = row(app, path)
+    if not field.is_mounted:
+        return {"field-hint", field.hint_kind} - {""}
+    return set(field.query_one(".field-hint", Static).classes)
 
 
 def screen_text(pilot: Pilot[Any]) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from intake_tui.i18n import Message
 from intake_tui.services.runtime import Runtime
 from intake_tui.store.database import Store
 from tests.helpers import FIXED_NOW
@@ -61,3 +62,37 @@ def seed_drafts(runtime: Runtime) -> None:
         store.save_draft(fixed_id(7), fields, operator="op-07", started_at=started)
         mobile_only = {"contact.mobile": "13524678515"}
         store.save_draft(fixed_id(8), mobile_only, operator="op-07", started_at=started)
+
+
+def seed_outbox(runtime: Runtime) -> None:
+    """Three inquiries still in the outbox: one the backend rejected, one waiting, one queued."""
+    callers = (
+        Caller("苏州新材料科技股份有限公司", "李女士", "13912345678"),
+        Caller("无锡智能装备有限公司", "王经理", "18612345678"),
+        Caller("上海宝钢精密机械有限公司", "张先生", "13524678515"),
+    )
+    records = [
+        stored_record(fixed_id(n + 11), FIXED_NOW - timedelta(hours=n + 1), caller)
+        for n, caller in enumerate(callers)
+    ]
+    seed(runtime, records[:2])
+    rejected = Message(
+        "delivery.rejected.client",
+        {"status": 422, "reason": "contact.mobile: 该号码已登记为其他企业的联系人", "env": ""},
+    )
+    waiting = Message("delivery.retry.status", {"status": 503, "seconds": "8"})
+    with Store.open(runtime.config.database_path(), now=runtime.now) as store:
+        store.claim_outbox("backend", limit=2)
+        store.set_outbox_status(
+            fixed_id(11), 1, "backend", "rejected", last_error=rejected.text("zh")
+        )
+        retry_at = (FIXED_NOW + timedelta(seconds=8)).isoformat()
+        store.set_outbox_status(
+            fixed_id(12),
+            1,
+            "backend",
+            "waiting",
+            next_attempt_at=retry_at,
+            last_error=waiting.text("zh"),
+        )
+    seed(runtime, records[2:])

@@ -29,9 +29,13 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "export": "export",
     "sync": "sync",
+    "forget": "forget",
+    "purge": "purge",
 }
 #: Commands that work without loading the configuration.
 NO_CONFIG = frozenset({"schema", "check-config"})
+#: Commands that apply ``privacy.retention_days`` before they start (the TUI does too).
+RETENTION_ON_START = frozenset({"sync"})
 
 
 def _peek_lang(argv: Sequence[str]) -> Lang:
@@ -140,6 +144,22 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     sync.add_argument(
         "--timeout", type=float, metavar="S", help=render("cli.help.sync_timeout", lang)
     )
+
+    forget = command("forget")
+    person = forget.add_mutually_exclusive_group(required=True)
+    person.add_argument("--mobile", metavar="N", help=render("cli.help.mobile", lang))
+    person.add_argument("--id", metavar="ID", help=render("cli.help.id", lang))
+    forget.add_argument("--yes", action="store_true", help=render("cli.help.yes", lang))
+
+    purge = command("purge")
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        required=True,
+        metavar="DAYS",
+        help=render("cli.help.older_than", lang),
+    )
+    purge.add_argument("--yes", action="store_true", help=render("cli.help.yes", lang))
     return parser
 
 
@@ -161,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(namespace: argparse.Namespace) -> int:
     from intake_tui.config.errors import ConfigError
+    from intake_tui.logs import install_logging, protect_env
     from intake_tui.store.errors import StoreError
 
     name: str | None = namespace.command
@@ -175,7 +196,11 @@ def _dispatch(namespace: argparse.Namespace) -> int:
             from intake_tui.cli.commands.tui import run as run_tui
 
             return run_tui(namespace)
+        install_logging()
         runtime = _load(namespace)
+        protect_env(runtime.config.backend.token_env)
+        if name in RETENTION_ON_START:
+            runtime.apply_retention(trigger=name)
         module = import_module(f"intake_tui.cli.commands.{COMMANDS[name]}")
         result: int = module.run(namespace, runtime)
         return result

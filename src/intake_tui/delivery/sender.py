@@ -7,22 +7,32 @@ row or record is ever deleted because of what the backend answered.
 from __future__ import annotations
 
 import json
+import logging
 import random as _random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, Self
 
 import httpx
 
 from intake_tui.config.model import BackendSettings
 from intake_tui.delivery.backoff import RandomSource, retry_delay
 from intake_tui.delivery.outcome import Outcome, classify_error, classify_response
+from intake_tui.delivery.presence import SenderPresence
 from intake_tui.i18n import Lang, Message
 from intake_tui.store.database import Store
 from intake_tui.store.models import OutboxEntry, OutboxStatus
+from intake_tui.store.outbox import Claim, Transition
 
 BACKEND: Final = "backend"
+
+# Transitions go to the program log too (ids, statuses and reason keys; never a body).
+_log: Final = logging.getLogger(__name__)
+#: Seconds a request may run past its configured timeouts before its lease could end.
+_LEASE_MARGIN_S: Final = 5.0
+#: Seconds of a lease in which a batch may start further requests.
+_LEASE_SLACK_S: Final = 25.0
 
 Clock = Callable[[], datetime]
 
@@ -57,10 +67,18 @@ class Attempt:
     status: OutboxStatus
     message: Message
     next_attempt_at: datetime | None
+    #: What is recorded in the outbox and the audit log for it.
+    transition: Transition
 
 
 class Sender:
-    """Sends due backend rows of the outbox through one configured HTTP client."""
+    """Sends due backend rows of the outbox through one configured HTTP client.
+
+    A batch is claimed in one transaction and its outcomes are recorded in one more, each
+    row's transition with its audit line. A process killed in between leaves rows
+    ``sending``: they are sent again (the idempotency key makes that safe) as soon as no
+    live sender holds them, or when their lease ends.
+    """
 
     def __init__(
         self,
@@ -77,24 +95,84 @@ class Sender:
         self._store = store
         self._client = client
         self._settings = settings
-        self._token = token
         self._actor = actor
         self._lang = lang
         self._now = now
         self._random = random
+        self._presence = SenderPresence(store.path)
+        # The longest one request can take; a claimed row is only sent while its lease
+        # still covers that, so a lease never ends while its row is in flight.
+        self._request_limit = timedelta(
+            seconds=settings.timeout_s + settings.connect_timeout_s + _LEASE_MARGIN_S
+        )
+        self._lease = self._request_limit + timedelta(seconds=_LEASE_SLACK_S)
+        # Parsed once rather than for every request.
+        self._url = httpx.URL(settings.url)
+        self._fixed_headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if token:
+            self._fixed_headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        """Stop counting as a live sender of the store."""
+        self._presence.leave()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def send_due(self, *, limit: int = 10) -> list[Attempt]:
         """Claim up to *limit* due rows and try each once; returns what happened."""
-        # The lease outlasts one request with its connect time, so a row is never sent
-        # twice at once by two senders, yet a crashed sender's rows come back soon.
-        lease = timedelta(seconds=self._settings.timeout_s + self._settings.connect_timeout_s + 30)
-        claimed = self._store.claim_outbox(BACKEND, limit=limit, lease=lease)
-        return [self.send(entry) for entry in claimed]
+        self._presence.join(self._release_abandoned)
+        claims = self._store.claim_outbox_batch(
+            BACKEND, limit=limit, lease=self._lease, actor=self._actor
+        )
+        if not claims:
+            return []
+        last_start = self._now() + self._lease - self._request_limit
+        attempts: list[Attempt] = []
+        try:
+            # One request after another: on a 2-core machine sending from threads was
+            # slower (docs/PERFORMANCE.md), and the backend sees records in queue order.
+            for claim in claims:
+                if self._now() > last_start:
+                    # The lease could end while the request runs: leave it for next round.
+                    attempts.append(self._deferred(claim.entry))
+                else:
+                    attempts.append(self._attempt(claim.entry, self._deliver(claim)))
+        except BaseException:
+            # Ctrl-C or an unexpected error mid-batch: keep what was learnt, and make the
+            # rest due again at once instead of after the lease.
+            rest = [self._interrupted(claim.entry) for claim in claims[len(attempts) :]]
+            self._store.finish_outbox([a.transition for a in attempts + rest], actor=self._actor)
+            raise
+        self._store.finish_outbox([a.transition for a in attempts], actor=self._actor)
+        self._log_transitions(attempts)
+        return attempts
 
     def send(self, entry: OutboxEntry) -> Attempt:
-        """POST one claimed row and record the outcome in the outbox and the audit log."""
-        self._audit(entry, "outbox.sending", {"attempt": entry.attempts})
-        outcome = self._deliver(entry)
+        """POST one row claimed with ``Store.claim_outbox`` and record the outcome."""
+        stored = self._store.get(entry.record_id)
+        body = None if stored is None else request_body(stored.record).decode("utf-8")
+        claim = Claim(entry, None if stored is None else stored.revision, body)
+        attempt = self._attempt(entry, self._deliver(claim))
+        self._store.finish_outbox([attempt.transition], actor=self._actor)
+        self._log_transitions([attempt])
+        return attempt
+
+    def _release_abandoned(self) -> None:
+        """Rows left sending by senders that are all gone (killed, crashed): due again now."""
+        message = Message("delivery.retry.interrupted")
+        self._store.release_outbox_claims(
+            BACKEND,
+            actor=self._actor,
+            last_error=message.text(self._lang),
+            details={"reason": message.key},
+        )
+
+    def _attempt(self, entry: OutboxEntry, outcome: Outcome) -> Attempt:
+        """What an outcome means for the row: its next status, message and due time."""
         status = _STATUS_OF[outcome.kind]
         next_at: datetime | None = None
         message = outcome.message
@@ -108,15 +186,6 @@ class Sender:
             )
             next_at = self._now() + timedelta(seconds=delay)
             message = outcome.message_after(delay)
-        self._store.set_outbox_status(
-            entry.record_id,
-            entry.revision,
-            BACKEND,
-            status,
-            next_attempt_at=next_at.isoformat() if next_at else None,
-            last_error=None if status == "delivered" else message.text(self._lang),
-            remote_ref=outcome.remote_ref,
-        )
         details: dict[str, Any] = {
             "attempt": entry.attempts,
             "http_status": outcome.status_code,
@@ -128,23 +197,86 @@ class Sender:
             details["remote_ref"] = outcome.remote_ref
         if status == "rejected" and "reason" in message.params:
             details["server_message"] = message.params["reason"]
-        self._audit(entry, f"outbox.{status}", details)
-        return Attempt(entry, outcome, status, message, next_at)
+        transition = Transition(
+            entry,
+            status,
+            next_attempt_at=next_at.isoformat() if next_at else None,
+            last_error=None if status == "delivered" else message.text(self._lang),
+            remote_ref=outcome.remote_ref,
+            details=details,
+        )
+        return Attempt(entry, outcome, status, message, next_at, transition)
 
-    def _deliver(self, entry: OutboxEntry) -> Outcome:
+    def _log_transitions(self, attempts: list[Attempt]) -> None:
+        """The batch's transitions in the program log: one line per record that did not
+        arrive, one line per kind of arrival (a long backlog would otherwise cost a log line,
+        with its redaction and file write, per record: a fifth of a loopback request)."""
+        arrived: dict[tuple[str, int | None], list[str]] = {}
+        for attempt in attempts:
+            entry, outcome = attempt.entry, attempt.outcome
+            if attempt.status == "delivered":
+                kind = (attempt.message.key, outcome.status_code)
+                arrived.setdefault(kind, []).append(
+                    f"{entry.record_id} rev {entry.revision} attempt {entry.attempts}"
+                )
+            else:
+                _log.info(
+                    "outbox %s rev %d attempt %d -> %s (%s, HTTP %s)",
+                    entry.record_id,
+                    entry.revision,
+                    entry.attempts,
+                    attempt.status,
+                    attempt.message.key,
+                    outcome.status_code,
+                )
+        for (key, http_status), rows in arrived.items():
+            _log.info(
+                "outbox %d -> delivered (%s, HTTP %s): %s",
+                len(rows),
+                key,
+                http_status,
+                ", ".join(rows),
+            )
+
+    def _interrupted(self, entry: OutboxEntry) -> Attempt:
+        """A claimed row whose sending was cut short (it may have arrived): due again now."""
+        message = Message("delivery.retry.interrupted")
+        transition = Transition(
+            entry, "waiting", last_error=message.text(self._lang), details={"reason": message.key}
+        )
+        return Attempt(
+            entry, Outcome("retry", message), "waiting", message, self._now(), transition
+        )
+
+    def _deferred(self, entry: OutboxEntry) -> Attempt:
+        """A claimed row not sent because its lease could end mid-request: due again now."""
+        message = Message("delivery.retry.deferred")
+        outcome = Outcome("retry", message)
+        transition = Transition(
+            entry,
+            "waiting",
+            last_error=message.text(self._lang),
+            attempted=False,
+            details={"reason": message.key},
+        )
+        return Attempt(entry, outcome, "waiting", message, self._now(), transition)
+
+    def _deliver(self, claim: Claim) -> Outcome:
         """The outcome of POSTing the row's record, or why it cannot be sent at all."""
-        stored = self._store.get(entry.record_id)
-        if stored is None:
+        entry = claim.entry
+        if claim.body is None:
             return Outcome(
                 "rejected", Message("delivery.rejected.missing", {"record_id": entry.record_id})
             )
-        if stored.revision != entry.revision:
-            params = {"revision": entry.revision, "current": stored.revision}
+        if claim.stored_revision != entry.revision:
+            params = {"revision": entry.revision, "current": claim.stored_revision}
             return Outcome("rejected", Message("delivery.rejected.superseded", params))
         try:
+            # The stored text is the body: the store writes records as the same compact
+            # UTF-8 JSON that request_body makes, so parsing and re-encoding is skipped.
             response = self._client.post(
-                self._settings.url,
-                content=request_body(stored.record),
+                self._url,
+                content=claim.body.encode("utf-8"),
                 headers=self._headers(entry),
             )
         except httpx.RequestError as error:
@@ -153,20 +285,7 @@ class Sender:
 
     def _headers(self, entry: OutboxEntry) -> dict[str, str]:
         """Per-request headers; the token is added only here and never stored or logged."""
-        headers = {
-            "Content-Type": "application/json",
-            "Accept": "application/json",
+        return {
+            **self._fixed_headers,
             "Idempotency-Key": idempotency_key(entry.record_id, entry.revision),
         }
-        if self._token:
-            headers["Authorization"] = f"Bearer {self._token}"
-        return headers
-
-    def _audit(self, entry: OutboxEntry, action: str, details: dict[str, Any]) -> None:
-        """One audit line about this row."""
-        self._store.audit(
-            action,
-            actor=self._actor,
-            record_id=entry.record_id,
-            details={"destination": BACKEND, "revision": entry.revision, **details},
-        )

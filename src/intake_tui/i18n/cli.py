@@ -172,4 +172,101 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已导出 {count} 条到 {file}（含完整个人信息，已记入审计日志）",
         "en": "exported {count} records to {file} (personal data in full; written to the audit log)",
     },
+    "cli.help.forget": {
+        "zh": "从本机删除一位来电人的全部数据（本地库、发送队列、草稿、本地文件），先显示并询问",
+        "en": "remove one caller's data from this computer (store, outbox, drafts, local file); "
+        "shows it and asks first",
+    },
+    "cli.help.purge": {
+        "zh": "删除超过指定天数的记录（本地库、发送队列、草稿、本地文件），先显示并询问",
+        "en": "remove records older than a number of days (store, outbox, drafts, local file); "
+        "shows them and asks first",
+    },
+    "cli.help.mobile": {
+        "zh": "来电人的手机号，可带 +86、空格或横线，例如 138-0013-8000",
+        "en": "the caller's mobile number, +86, spaces and dashes allowed, e.g. 138-0013-8000",
+    },
+    "cli.help.older_than": {
+        "zh": "天数：删除最后一次提交（草稿为最后一次编辑）早于这么多天之前的记录，例如 730",
+        "en": "days: remove records last submitted (drafts: last edited) more than this many days "
+        "ago, e.g. 730",
+    },
+    "cli.help.yes": {
+        "zh": "不再询问，直接删除（用于脚本）",
+        "en": "do not ask, remove at once (for scripts)",
+    },
+    "cli.forget.bad_mobile": {
+        "zh": "--mobile {value}：{reason}",
+        "en": "--mobile {value}: {reason}",
+    },
+    "cli.forget.id_not_found": {
+        "zh": "本地库和本地文件中都没有编号以 {id} 开头的记录；用 intake-tui list 查看编号，例如 3f2a9c1e",
+        "en": "no record id starting with {id} is in the local store or file; see the ids with "
+        "intake-tui list, e.g. 3f2a9c1e",
+    },
+    "cli.forget.id_ambiguous": {
+        "zh": "有多条记录的编号以 {id} 开头；请多写几位，例如 3f2a9c1e",
+        "en": "several record ids start with {id}; give more characters, e.g. 3f2a9c1e",
+    },
+    "cli.forget.heading": {
+        "zh": "将从本机删除 {who} 的以下数据：",
+        "en": "This removes the following data of {who} from this computer:",
+    },
+    "cli.forget.nothing": {
+        "zh": "本机没有 {who} 的数据，没有需要删除的内容；本次请求已记入审计日志",
+        "en": "no data of {who} is held on this computer; nothing to remove. The request was "
+        "written to the audit log",
+    },
+    "cli.purge.bad_days": {
+        "zh": "--older-than 应为 1 到 36500 之间的天数，收到 {value}；例如 --older-than 730",
+        "en": "--older-than expects a number of days from 1 to 36500, found {value}; "
+        "e.g. --older-than 730",
+    },
+    "cli.purge.heading": {
+        "zh": "将删除最后一次提交或编辑早于 {cutoff}（{days} 天前）的以下数据：",
+        "en": "This removes the following data last submitted or edited before {cutoff} "
+        "({days} days ago):",
+    },
+    "cli.purge.nothing": {
+        "zh": "没有早于 {cutoff} 的记录，没有删除任何内容",
+        "en": "nothing is older than {cutoff}; nothing was removed",
+    },
+    "cli.removal.more": {
+        "zh": "……另有 {count} 条",
+        "en": "… and {count} more",
+    },
+    "cli.removal.counts": {
+        "zh": "本地库 {records} 条（草稿 {drafts} 条，已提交 {submitted} 条）；本地文件 {lines} 行",
+        "en": "store: {records} records ({drafts} drafts, {submitted} submitted); "
+        "local file: {lines} lines",
+    },
+    "cli.removal.undelivered": {
+        "zh": "注意：其中 {count} 条尚未发送到后端，删除后不会再发送",
+        "en": "note: {count} of them have not been delivered to the backend and never will be",
+    },
+    "cli.removal.prompt": {
+        "zh": "确认删除？删除后无法恢复 [y/N] ",
+        "en": "Remove this data? It cannot be undone [y/N] ",
+    },
+    "cli.removal.needs_yes": {
+        "zh": "标准输入不是终端，无法询问确认，没有删除任何内容。确认要删除时请加上 --yes，例如 {example}",
+        "en": "standard input is not a terminal, so there is no one to ask; nothing was removed. "
+        "Add --yes to remove without asking, e.g. {example}",
+    },
+    "cli.removal.cancelled": {
+        "zh": "已取消，没有删除任何内容",
+        "en": "cancelled; nothing was removed",
+    },
+    "cli.removal.done": {
+        "zh": "已删除：本地库 {records} 条、发送队列 {outbox} 条、本地文件 {lines} 行；"
+        "审计日志已记录本次删除（只含编号和数量，不含个人信息）",
+        "en": "removed: {records} stored records, {outbox} outbox rows, {lines} local file lines; "
+        "the audit log records this (ids and counts only, no personal data)",
+    },
+    "cli.removal.file_failed": {
+        "zh": "无法改写本地文件 {file}：{detail}。本地库没有改动。请确认文件和所在文件夹可写"
+        "（例如 chmod 700 {folder}），然后重试同一命令",
+        "en": "cannot rewrite the local file {file}: {detail}. The store was not changed. Make "
+        "the file and its folder writable (e.g. chmod 700 {folder}) and run the same command again",
+    },
 }

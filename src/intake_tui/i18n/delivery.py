@@ -53,6 +53,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": '与后台通信中断（{reason}），{seconds} 秒后重试。请检查网络；配置 backend.url 形如 "https://crm.example.cn/api/inquiries"。',
         "en": 'The connection to the backend broke ({reason}); retrying in {seconds} s. Check the network; backend.url looks like "https://crm.example.cn/api/inquiries".',
     },
+    "delivery.retry.tls_certificate": {
+        "zh": '后台 {url} 的证书未通过验证（{reason}），没有发送任何数据，{seconds} 秒后重试；记录保留在本地。如果后台使用单位内部签发的证书，请在配置 backend.ca_bundle 中填写签发它的 CA 证书文件（PEM），例如 ca_bundle = "/etc/intake-tui/ca.pem"。',
+        "en": 'The certificate of the backend at {url} could not be verified ({reason}); nothing was sent, retrying in {seconds} s, and the record stays saved locally. If the backend uses a certificate issued in-house, set backend.ca_bundle to the PEM file of the CA that issued it, e.g. ca_bundle = "/etc/intake-tui/ca.pem".',
+    },
+    "delivery.retry.tls_handshake": {
+        "zh": '与后台 {url} 无法建立加密连接（{reason}），没有发送任何数据，{seconds} 秒后重试；记录保留在本地。请核对配置 backend.url 的协议和端口，例如 url = "https://crm.example.cn/api/inquiries"（https 对应加密端口，通常是 443）。',
+        "en": 'No encrypted connection could be set up with the backend at {url} ({reason}); nothing was sent, retrying in {seconds} s, and the record stays saved locally. Check the scheme and port of backend.url, e.g. url = "https://crm.example.cn/api/inquiries" (https goes with the TLS port, usually 443).',
+    },
+    "delivery.retry.interrupted": {
+        "zh": "上次发送时程序被中断（例如被关闭或断电），现在重新发送；后台凭幂等键 Idempotency-Key 识别重复，不会重复登记。",
+        "en": "The program was interrupted while sending this (closed, killed or a power cut); it is sent again now, and the backend recognises the repeat by its Idempotency-Key.",
+    },
+    "delivery.retry.deferred": {
+        "zh": "本批其他记录耗时较长，这条还没发出，稍后马上重试；如果经常出现，请检查后台是否很慢，或调小配置 backend.timeout_s，例如 timeout_s = 10。",
+        "en": "Other records of this batch took long, so this one was not sent yet; it is retried right away. If this keeps happening, check whether the backend is slow, or lower backend.timeout_s, e.g. timeout_s = 10.",
+    },
     "delivery.sync.disabled": {
         "zh": '后台投递没有启用，没有发送任何记录。请在配置文件的 [backend] 中设置 enabled = true 和 url，例如 url = "https://crm.example.cn/api/inquiries"。',
         "en": 'Backend delivery is not enabled; nothing was sent. In the config\'s [backend] section set enabled = true and url, e.g. url = "https://crm.example.cn/api/inquiries".',
@@ -79,5 +95,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "delivery.sync.reason": {
         "zh": "  {record_id} 修订 {revision}（{status}）：{reason}",
         "en": "  {record_id} revision {revision} ({status}): {reason}",
+    },
+    "delivery.loop.failed": {
+        "zh": "后台发送出了意外错误（{detail}），稍后自动再试；记录都已保存在本地，不会丢失。如果一直出现，请运行 intake-tui sync 查看详情。",
+        "en": "Background delivery hit an unexpected error ({detail}); it tries again shortly. Every record is saved locally and nothing is lost. If this keeps happening, run intake-tui sync to see details.",
     },
 }

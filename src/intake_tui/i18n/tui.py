@@ -205,6 +205,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "保存失败：{detail}。输入内容仍在屏幕上，请处理后重试。",
         "en": "could not save: {detail}. Your input is still on screen; fix the cause and try again.",
     },
+    "tui.key.save_as": {
+        "zh": "另存为…（数据目录无法写入时，把当前登记存到别处）",
+        "en": "Save as… (when the data folder cannot be written, save this inquiry elsewhere)",
+    },
+    "tui.fault.draft_not_saved": {
+        "zh": "草稿没有保存：{detail}录入内容仍在屏幕上；按 Ctrl+S 可把这条登记另存为文件（例如存到 U 盘）。",
+        "en": "The draft was not saved: {detail} Your input is still on screen; press Ctrl+S to save this inquiry to a file (on a USB stick, say).",
+    },
+    "tui.fault.submit_failed": {
+        "zh": "没有提交：{detail}录入内容仍在屏幕上；按 Ctrl+S 可把这条登记另存为文件，问题解决后再提交。",
+        "en": "Not submitted: {detail} Your input is still on screen; press Ctrl+S to save this inquiry to a file, and submit once the problem is solved.",
+    },
+    "tui.fault.file_not_written": {
+        "zh": "已提交并保存到本地库，编号 {id}；但本地文件没有写入：{detail}程序下次启动时会自动补写这一行。",
+        "en": "Submitted and saved in the store, id {id}; but the local file was not written: {detail} The line is written automatically the next time the program starts.",
+    },
+    "tui.rescue.title": {
+        "zh": "另存为文件",
+        "en": "Save this inquiry to a file",
+    },
+    "tui.rescue.prompt": {
+        "zh": "把当前登记（全部已填内容）存为 JSON 文件，例如存到 U 盘。输入文件路径，按 Enter 保存，Esc 取消。",
+        "en": "Save the current inquiry (everything typed) as a JSON file, on a USB stick say. Type the file's path, Enter saves, Esc cancels.",
+    },
+    "tui.rescue.saved": {
+        "zh": "已把当前登记另存为 {path}（{count} 项）。录入内容仍在屏幕上，数据目录恢复后可照常提交。",
+        "en": "The current inquiry was saved to {path} ({count} fields). Your input stays on screen; submit as usual once the data folder works again.",
+    },
+    "tui.rescue.no_path": {
+        "zh": "请输入要保存的文件路径，例如 {example}",
+        "en": "Type the path of the file to save to, e.g. {example}",
+    },
+    "tui.rescue.no_folder": {
+        "zh": "文件夹 {folder} 不存在，没有保存。请输入一个已存在的文件夹中的路径，例如 {example}",
+        "en": "The folder {folder} does not exist; nothing was saved. Type a path in an existing folder, e.g. {example}",
+    },
+    "tui.rescue.exists": {
+        "zh": "{path} 已存在，且不是这条登记的另存文件，没有覆盖它。请换一个文件名，例如 {example}",
+        "en": "{path} exists and is not a saved copy of this inquiry, so it was not overwritten. Choose another file name, e.g. {example}",
+    },
+    "tui.rescue.disk_full": {
+        "zh": "{path} 所在的磁盘已满，没有保存。请换一个有空间的磁盘上的路径，例如 U 盘：{example}",
+        "en": "The disk of {path} is full; nothing was saved. Type a path on a disk with free space, e.g. a USB stick: {example}",
+    },
+    "tui.rescue.readonly": {
+        "zh": "{path} 所在的位置是只读的（或没有写权限），没有保存。请换一个可写的路径，例如 {example}",
+        "en": "{path} is in a read-only place (or one you may not write to); nothing was saved. Type a writable path, e.g. {example}",
+    },
+    "tui.rescue.failed": {
+        "zh": "无法写入 {path}（{reason}），没有保存。请换一个路径，例如 {example}",
+        "en": "Could not write {path} ({reason}); nothing was saved. Type another path, e.g. {example}",
+    },
     "tui.help.title": {
         "zh": "按键说明",
         "en": "Keys",
@@ -228,6 +280,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.help.drafts": {
         "zh": "草稿列表",
         "en": "Drafts list",
+    },
+    "tui.help.outbox": {
+        "zh": "发件箱（F9）",
+        "en": "Outbox (F9)",
     },
     "tui.help.history": {
         "zh": "历史界面",
@@ -444,5 +500,115 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.placeholder.consent.share_with_parks": {
         "zh": "",
         "en": "",
+    },
+    "tui.key.outbox": {
+        "zh": "发件箱",
+        "en": "Outbox",
+    },
+    "tui.key.send_now": {
+        "zh": "立即发送",
+        "en": "Send now",
+    },
+    "tui.key.correct": {
+        "zh": "更正重发",
+        "en": "Correct & resend",
+    },
+    "tui.key.export": {
+        "zh": "导出",
+        "en": "Export",
+    },
+    "tui.status.mode.unreachable": {
+        "zh": "离线",
+        "en": "Offline",
+    },
+    "tui.status.mode.backend_failing": {
+        "zh": "后台故障",
+        "en": "Backend failing",
+    },
+    "tui.delivery.problem": {
+        "zh": "后台发送暂停：{detail}",
+        "en": "Background delivery paused: {detail}",
+    },
+    "tui.outbox.title": {
+        "zh": "发件箱：待发送和被拒收的记录",
+        "en": "Outbox: records waiting or rejected",
+    },
+    "tui.outbox.col.id": {"zh": "编号", "en": "ID"},
+    "tui.outbox.col.revision": {"zh": "修订", "en": "Rev."},
+    "tui.outbox.col.status": {"zh": "状态", "en": "Status"},
+    "tui.outbox.col.attempts": {"zh": "已试", "en": "Tries"},
+    "tui.outbox.col.next": {"zh": "下次发送", "en": "Next try"},
+    "tui.outbox.col.company": {"zh": "公司", "en": "Company"},
+    "tui.outbox.status.pending": {"zh": "待发送", "en": "queued"},
+    "tui.outbox.status.sending": {"zh": "发送中", "en": "sending"},
+    "tui.outbox.status.waiting": {"zh": "稍后重试", "en": "waiting"},
+    "tui.outbox.status.rejected": {"zh": "被拒收", "en": "rejected"},
+    "tui.outbox.next.soon": {"zh": "尽快", "en": "soon"},
+    "tui.outbox.next.sending": {"zh": "正在发送", "en": "in progress"},
+    "tui.outbox.next.after_correction": {"zh": "更正后", "en": "after correction"},
+    "tui.outbox.next.offline_mode": {"zh": "联网后", "en": "when online"},
+    "tui.outbox.reason.pending": {
+        "zh": "还没有发送过，正在排队。",
+        "en": "Not sent yet; queued.",
+    },
+    "tui.outbox.reason.offline_mode": {
+        "zh": "离线模式：记录已保存在本地，联网启动本程序（不带 --offline，配置 backend.enabled = true）或运行 intake-tui sync 时发送。",
+        "en": "Offline mode: the record is saved locally and is sent when the program starts online (without --offline, with backend.enabled = true) or when intake-tui sync runs.",
+    },
+    "tui.outbox.reason.label": {
+        "zh": "原因：",
+        "en": "Reason: ",
+    },
+    "tui.outbox.empty": {
+        "zh": "没有待发送或被拒收的记录。",
+        "en": "Nothing is waiting or rejected.",
+    },
+    "tui.outbox.footer": {
+        "zh": "待发送 {waiting} 条，被拒收 {rejected} 条",
+        "en": "{waiting} waiting, {rejected} rejected",
+    },
+    "tui.outbox.footer_more": {
+        "zh": "待发送 {waiting} 条，被拒收 {rejected} 条（只列出前 {shown} 条；导出包含全部）",
+        "en": "{waiting} waiting, {rejected} rejected (first {shown} listed; an export has them all)",
+    },
+    "tui.outbox.sending_now": {
+        "zh": "正在立即发送所有待发送的记录",
+        "en": "Sending every waiting record now",
+    },
+    "tui.outbox.offline_mode": {
+        "zh": "离线模式下不发送记录。要发送，请不带 --offline 启动本程序并在配置中设 backend.enabled = true，或者运行 intake-tui sync。",
+        "en": "Nothing is sent in offline mode. To send, start the program without --offline with backend.enabled = true in the config, or run intake-tui sync.",
+    },
+    "tui.outbox.not_rejected": {
+        "zh": "只有被拒收的记录需要更正；这条是“{status}”，会自动发送。请选一条状态为“被拒收”的记录，再按 F3 或 Enter。",
+        "en": "Only rejected records need correcting; this one is {status} and is sent automatically. Pick a record marked rejected, then press F3 or Enter.",
+    },
+    "tui.outbox.correcting": {
+        "zh": "正在更正记录 {id}（后台的意见：{reason}）。改好后按 F2 审核、F10 提交，将作为修订 {revision} 重新发送。",
+        "en": "Correcting record {id} (the backend said: {reason}). When it is right, press F2 to review and F10 to submit; it is sent again as revision {revision}.",
+    },
+    "tui.outbox.exported": {
+        "zh": "已导出 {count} 条待发送或被拒收的记录（手机号、姓名已遮盖）到 {file}",
+        "en": "Exported {count} waiting or rejected records (mobiles and names masked) to {file}",
+    },
+    "tui.outbox.export_failed": {
+        "zh": '导出失败（{file}：{detail}）。请确认数据目录可写，或在配置中换一个，例如 storage.data_dir = "/home/op/intake-data"。',
+        "en": 'Export failed ({file}: {detail}). Make sure the data folder is writable, or set another one, e.g. storage.data_dir = "/home/op/intake-data".',
+    },
+    "tui.outbox.nothing_to_export": {
+        "zh": "没有待发送或被拒收的记录，无需导出。",
+        "en": "Nothing is waiting or rejected, so there is nothing to export.",
+    },
+    "tui.correction.done": {
+        "zh": "已更正并重新提交记录 {id}（修订 {revision}），将自动发送。",
+        "en": "Record {id} corrected and submitted again (revision {revision}); it is sent automatically.",
+    },
+    "tui.correction.refused": {
+        "zh": "记录 {id} 已不是被拒收状态（可能已在别处更正），这次没有重新提交。请按 F9 打开发件箱查看它的状态。",
+        "en": "Record {id} is no longer rejected (it may have been corrected elsewhere), so it was not submitted again. Press F9 to see its status in the outbox.",
+    },
+    "tui.status.outbox_hint": {
+        "zh": "（F9）",
+        "en": " (F9)",
     },
 }

@@ -10,6 +10,7 @@ from pathlib import Path
 from intake_tui.config.loading import LoadedConfig, load_config
 from intake_tui.config.model import Config
 from intake_tui.i18n import Lang
+from intake_tui.privacy.forgetting import Removed, apply_retention
 from intake_tui.record.normalise import Filling
 from intake_tui.sinks.jsonl import JsonlSink
 from intake_tui.store.database import Store
@@ -47,6 +48,25 @@ class Runtime:
         if not self.config.file_sink.enabled:
             return None
         return JsonlSink(self.config.file_sink_path())
+
+    def apply_retention(self, *, trigger: str) -> Removed | None:
+        """Remove records older than ``privacy.retention_days`` (0 keeps them), audited.
+
+        Run when the TUI or ``sync`` starts; *trigger* names which, in the audit entry.
+        None when retention is off or nothing is old (then it costs one index probe).
+        """
+        days = self.config.privacy.retention_days
+        if days <= 0:
+            return None
+        with self.open_store() as store:
+            return apply_retention(
+                store,
+                self.file_sink(),
+                days=days,
+                now=self.now(),
+                actor=self.operator,
+                trigger=trigger,
+            )
 
     def filling(self, *, submitted: bool) -> Filling:
         """How missing metadata is filled for records entered now."""

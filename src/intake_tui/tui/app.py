@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import on, work
 from textual.app import App
+from textual.message import Message
 
 from intake_tui.config.errors import ConfigError
 from intake_tui.i18n import Lang, render
@@ -18,10 +18,12 @@ from intake_tui.services.capture import CaptureSession
 from intake_tui.store.errors import StoreError
 from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
+from intake_tui.tui.background import in_daemon_thread
 from intake_tui.tui.screens.capture import CaptureScreen
 
 if TYPE_CHECKING:
     from intake_tui.services.autosave import DraftSaver
+    from intake_tui.services.delivery_loop import DeliveryLoop, DeliveryState
     from intake_tui.services.runtime import Runtime
     from intake_tui.services.submission import Submitter
     from intake_tui.store.database import Store
@@ -88,6 +90,11 @@ class IntakeApp(App[None]):
     CSS_PATH = Path(__file__).with_name("intake.tcss")
     BINDINGS = bindings.GLOBAL
     ENABLE_COMMAND_PALETTE = False
+    #: Background delivery (None in offline capture mode) and what it last reported.
+    delivery: DeliveryLoop | None = None
+    delivery_state: DeliveryState | None = None
+    #: Ids of rejected records opened for correction: submitting them makes a new revision.
+    corrections: frozenset[str] = frozenset()
 
     def __init__(
         self,
@@ -150,7 +157,9 @@ class IntakeApp(App[None]):
         cancelled, where a blocking call back into a closing app could hang the exit.
         """
         try:
-            runtime, store = await asyncio.to_thread(self._open_runtime)
+            runtime, store = await in_daemon_thread(
+                self._open_runtime, on_abandoned=lambda loaded: loaded[1].close()
+            )
         except (ConfigError, StoreError) as error:
             self._load_failed(error)
             return
@@ -180,6 +189,7 @@ class IntakeApp(App[None]):
         self.saver = DraftSaver(store, runtime.operator, on_error=self._save_failed)
         self.submitter = Submitter(store, runtime.file_sink(), actor=runtime.operator)
         self.capture.attach(runtime)
+        self._start_delivery(runtime)
         if self._loader is None:
             # Given a ready runtime (tests), the backlog is written here; the loader
             # already did it off the UI thread.
@@ -210,6 +220,7 @@ class IntakeApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        self._stop_delivery()
         if self.saver is not None:
             self.saver.close()
         if self._store is not None:
@@ -228,17 +239,14 @@ class IntakeApp(App[None]):
             self.saver.save(session.record_id, session.fields, session.started_at_text)
 
     def refresh_counts(self) -> None:
-        """Update the status bar's mode and waiting counts."""
-        from intake_tui.tui.widgets.status_bar import StatusBar
+        """Update the status bar's mode and counts from the store, at once (after a submit)."""
+        from intake_tui.services.delivery_loop import DeliveryState, count_outbox
 
-        status = self.capture.query_one(StatusBar) if self.capture.is_mounted else None
-        if status is None or not self.ready:
+        if not self.ready:
             return
-        counts = self.store.outbox_counts()
-        status.mode = "offline" if self.offline else "online"
-        status.waiting = sum(counts.get(s, 0) for s in ("pending", "sending", "waiting"))
-        status.rejected = counts.get("rejected", 0)
-        status.redraw()
+        waiting, rejected = count_outbox(self.store)
+        mode = self.delivery_state.mode if self.delivery_state is not None else "online"
+        self._show_delivery(DeliveryState("disabled" if self.offline else mode, waiting, rejected))
 
     def start_new_call(self) -> None:
         """Leave the current inquiry as it is (a draft, if anything was typed) and start anew."""
@@ -278,6 +286,10 @@ class IntakeApp(App[None]):
 
     def submit(self, session: CaptureSession) -> str | None:
         """Store, file and queue the inquiry; returns its id, or None when it cannot be saved."""
+        if session.record_id in self.corrections:
+            from intake_tui.tui.screens.outbox import submit_correction
+
+            return submit_correction(self, session)
         outcome = session.outcome()
         if not outcome.ok or outcome.inquiry is None:
             return None
@@ -295,6 +307,7 @@ class IntakeApp(App[None]):
             )
             return None
         self.refresh_counts()
+        self.wake_delivery()
         return session.record_id
 
     # -- screens ---------------------------------------------------------------
@@ -338,3 +351,86 @@ class IntakeApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    # -- delivery --------------------------------------------------------------
+
+    class DeliveryChanged(Message):
+        """The background delivery reported a new state (posted from its thread)."""
+
+        def __init__(self, state: DeliveryState) -> None:
+            super().__init__()
+            self.state = state
+
+    def _start_delivery(self, runtime: Runtime) -> None:
+        """Send in the background, with its own store connection; not in offline capture mode."""
+        if self.offline or self.delivery is not None:
+            return
+        import os
+
+        from intake_tui.services.delivery_loop import DeliveryLoop
+
+        settings = runtime.config.backend
+        self.delivery = DeliveryLoop(
+            runtime.open_store,
+            settings,
+            token=settings.read_token(os.environ),
+            actor=runtime.operator,
+            lang=self.lang,
+            now=runtime.now,
+            # post_message is safe from another thread and never blocks a closing app.
+            on_change=lambda state: self.post_message(self.DeliveryChanged(state)),
+        )
+        self.delivery.start()
+
+    def _stop_delivery(self) -> None:
+        """Ask the delivery thread to end; a request in flight is left to finish on its own."""
+        if self.delivery is not None:
+            self.delivery.stop(timeout=2.0)
+
+    @on(DeliveryChanged)
+    def _delivery_changed(self, event: DeliveryChanged) -> None:
+        """Show the new state; say once why delivery stopped working, if it did."""
+        previous = self.delivery_state
+        self.delivery_state = event.state
+        self._show_delivery(event.state)
+        problem = event.state.problem
+        if problem is not None and (previous is None or previous.problem != problem):
+            detail = problem.text(self.lang)
+            self.notify(
+                render("tui.delivery.problem", self.lang, detail=detail),
+                severity="warning",
+                timeout=20,
+            )
+        from intake_tui.tui.screens.outbox import OutboxScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, OutboxScreen) and screen.is_mounted:
+                screen.load()
+
+    def _show_delivery(self, state: DeliveryState) -> None:
+        """Put the mode and counts into the status bar."""
+        from intake_tui.tui.widgets.status_bar import StatusBar
+
+        if self.capture.is_mounted:
+            self.capture.query_one(StatusBar).show_delivery(state)
+
+    def wake_delivery(self) -> None:
+        """Have the background delivery look for due records now (never waits for it)."""
+        if self.delivery is not None:
+            self.delivery.wake()
+
+    def send_now(self) -> bool:
+        """Retry every waiting record at once; False in offline capture mode."""
+        if self.delivery is None:
+            return False
+        self.delivery.send_now()
+        return True
+
+    def action_outbox(self) -> None:
+        """F9: what is waiting or rejected."""
+        if not self.ready:
+            return
+        from intake_tui.tui.screens.outbox import OutboxScreen
+
+        if not any(isinstance(screen, OutboxScreen) for screen in self.screen_stack):
+            self.push_screen(OutboxScreen())

@@ -18,6 +18,8 @@ from intake_tui.i18n import Lang, render
 HELP = Binding("f1", "app.help", "tui.key.help", id="help")
 GLOBAL: Final[list[BindingType]] = [
     Binding("ctrl+q", "quit", "tui.key.quit", id="quit", priority=True),
+    # Not in the footer (it is full on 80 columns): the help and every save failure name it.
+    Binding("ctrl+s", "save_as", "tui.key.save_as", id="save-as", show=False),
 ]
 
 CAPTURE: Final[list[BindingType]] = [
@@ -30,6 +32,9 @@ CAPTURE: Final[list[BindingType]] = [
     # Shown in the duplicate hint when there is something to open or copy.
     Binding("f7", "open_duplicate", "tui.key.open_duplicate", id="open-duplicate", show=False),
     Binding("f8", "copy_duplicate", "tui.key.copy_duplicate", id="copy-duplicate", show=False),
+    # Shown in the status bar, next to the counts, whenever something waits or was rejected:
+    # the footer is full on an 80-column terminal.
+    Binding("f9", "app.outbox", "tui.key.outbox", id="outbox"),
     Binding("escape", "back", "tui.key.back", id="back", key_display="Esc"),
     # Tab walks every field of every step in order (the focus chain would wrap in one step).
     Binding("tab", "next_field", "tui.key.next_field", id="next-field", show=False, priority=True),
@@ -96,6 +101,15 @@ HISTORY: Final[list[BindingType]] = [
 DRAFTS: Final[list[BindingType]] = [
     Binding("escape,f5", "close", "tui.key.close", id="close-drafts"),
     Binding("delete", "discard", "tui.key.discard", id="discard"),
+]
+
+OUTBOX: Final[list[BindingType]] = [
+    HELP,
+    Binding("escape,f9", "close", "tui.key.close", id="close-outbox"),
+    Binding("f5", "send_now", "tui.key.send_now", id="send-now"),
+    # Enter on a rejected row does the same (the table's row selection).
+    Binding("f3", "correct", "tui.key.correct", id="correct"),
+    Binding("f7", "export", "tui.key.export", id="export"),
 ]
 
 MODAL: Final[list[BindingType]] = [

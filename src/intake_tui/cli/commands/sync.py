@@ -23,8 +23,16 @@ from intake_tui.store.models import OutboxEntry
 _OPEN: Final = ("pending", "waiting", "sending")
 #: Longest single sleep, so the run notices its deadline and Ctrl-C promptly.
 _MAX_NAP_S: Final = 1.0
+#: Rows claimed per round, at most and at first. One transaction claims a batch and one
+#: records its outcomes, so a large backlog costs two disk syncs per batch; the size then
+#: follows the backend's pace so that a round takes about _ROUND_S (a slow backend gets
+#: small batches, and a row never waits long behind the others of its batch).
+MAX_BATCH: Final = 500
+FIRST_BATCH: Final = 20
+_ROUND_S: Final = 0.5
 
-Report = Callable[[Attempt], None]
+#: Shows the attempts of one batch.
+Report = Callable[[list[Attempt]], None]
 
 
 def _line(attempt: Attempt, lang: Lang) -> str:
@@ -49,48 +57,71 @@ def _open_rows(store: Store) -> list[OutboxEntry]:
     ]
 
 
-def _seconds_until_due(rows: list[OutboxEntry], now: datetime) -> float:
-    """Seconds until the earliest open row is due again (0 when one is due now)."""
-    waits: list[float] = []
-    for entry in rows:
-        if entry.status == "pending" or entry.next_attempt_at is None:
-            return 0.0
-        waits.append((datetime.fromisoformat(entry.next_attempt_at) - now).total_seconds())
-    return max(0.0, min(waits, default=0.0))
+def _seconds_until_due(due: str | None, now: datetime) -> float:
+    """Seconds until the earliest open row is due (*due* is UTC text, "" for now)."""
+    if not due:
+        return 0.0
+    try:
+        moment = datetime.fromisoformat(due)
+    except ValueError:
+        return _MAX_NAP_S  # not a time: look again after a nap rather than spin
+    return max(0.0, (moment - now).total_seconds())
 
 
 @contextmanager
 def _reporter(lang: Lang, total: int) -> Iterator[Report]:
     """Progress output: a rich bar on a terminal, plain lines otherwise (logs, pipes)."""
     if not sys.stdout.isatty():
-        yield lambda attempt: print(_line(attempt, lang), flush=True)
+        # One write per batch: a line-by-line flush is a system call per record.
+        yield lambda attempts: print(
+            "\n".join(_line(attempt, lang) for attempt in attempts), flush=True
+        )
         return
     from rich.progress import Progress
 
     with Progress(transient=False) as progress:
         task = progress.add_task(render("delivery.sync.progress", lang), total=total or None)
 
-        def report(attempt: Attempt) -> None:
-            if attempt.status != "waiting":
-                progress.advance(task)
-            progress.console.print(_line(attempt, lang), markup=False, highlight=False)
+        def report(attempts: list[Attempt]) -> None:
+            for attempt in attempts:
+                if attempt.status != "waiting":
+                    progress.advance(task)
+                progress.console.print(_line(attempt, lang), markup=False, highlight=False)
 
         yield report
+
+
+def next_batch_size(sent: int, elapsed_s: float) -> int:
+    """The next batch size after *sent* rows took *elapsed_s*: about _ROUND_S of work."""
+    if sent <= 0:
+        return FIRST_BATCH
+    pace = sent * _ROUND_S / max(elapsed_s, 1e-3)
+    # At most double at a time, so one lucky round does not claim a huge batch.
+    return max(1, min(MAX_BATCH, 2 * sent, int(pace)))
 
 
 def _deliver_until_done(
     sender: Sender, store: Store, runtime: Runtime, timeout_s: float, report: Report
 ) -> None:
-    """Send due rows round after round, sleeping until the next is due, until the deadline."""
+    """Send due rows batch after batch, sleeping until the next is due, until the deadline."""
     deadline = time.monotonic() + timeout_s
+    batch = FIRST_BATCH
     while True:
-        for attempt in sender.send_due():
-            report(attempt)
-        open_rows = _open_rows(store)
+        started = time.monotonic()
+        attempts = sender.send_due(limit=batch)
+        if attempts:
+            report(attempts)
         remaining = deadline - time.monotonic()
-        if not open_rows or remaining <= 0:
+        if remaining <= 0:
             return
-        wait = _seconds_until_due(open_rows, runtime.now())
+        if len(attempts) == batch:
+            # A full batch: more are probably due right now.
+            batch = next_batch_size(len(attempts), time.monotonic() - started)
+            continue
+        count, due = store.outbox_open_summary(BACKEND)
+        if count == 0:
+            return
+        wait = _seconds_until_due(due, runtime.now())
         if wait >= remaining:
             return
         time.sleep(min(wait, _MAX_NAP_S))
@@ -108,19 +139,21 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
         return exit_codes.USAGE
     timeout_s: float = args.timeout if args.timeout is not None else settings.sync_timeout_s
     token = settings.read_token(os.environ)
-    with runtime.open_store() as store, build_client(settings) as client:
-        sender = Sender(
+    with (
+        runtime.open_store() as store,
+        build_client(settings) as client,
+        Sender(
             store, client, settings, token=token, actor=runtime.operator, lang=lang, now=runtime.now
-        )
+        ) as sender,
+    ):
         delivered = 0
 
-        with _reporter(lang, len(_open_rows(store))) as report:
+        with _reporter(lang, store.outbox_open_summary(BACKEND)[0]) as report:
 
-            def count(attempt: Attempt) -> None:
+            def count(attempts: list[Attempt]) -> None:
                 nonlocal delivered
-                if attempt.status == "delivered":
-                    delivered += 1
-                report(attempt)
+                delivered += sum(1 for attempt in attempts if attempt.status == "delivered")
+                report(attempts)
 
             _deliver_until_done(sender, store, runtime, timeout_s, count)
         left = _open_rows(store)

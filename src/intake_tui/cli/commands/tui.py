@@ -24,9 +24,15 @@ def run(args: argparse.Namespace) -> int:
 
     def load() -> Runtime:
         # Imported here: validation (pydantic) loads in the app's worker, after the first frame.
+        # Logging is set up here too, off the path to the first frame.
+        from intake_tui.logs import install_logging, protect_env
         from intake_tui.services.runtime import load_runtime
 
-        return load_runtime(args.config, args.lang)
+        install_logging()
+        runtime = load_runtime(args.config, args.lang)
+        protect_env(runtime.config.backend.token_env)
+        runtime.apply_retention(trigger="tui")
+        return runtime
 
     lang = args.lang or peek_language(args.config)
     app = IntakeApp(

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Input
 
 from intake_tui.i18n import Lang, render
 from intake_tui.record.fields import (
@@ -27,6 +28,7 @@ from intake_tui.tui import bindings
 from intake_tui.tui.access import intake_app
 from intake_tui.tui.widgets.choice_row import ChoiceRow
 from intake_tui.tui.widgets.field_row import FieldRow
+from intake_tui.tui.widgets.key_bar import KeyBar
 from intake_tui.tui.widgets.side_panel import SidePanel
 from intake_tui.tui.widgets.status_bar import StatusBar
 from intake_tui.tui.widgets.step_bar import StepBar
@@ -68,15 +70,14 @@ class CaptureScreen(Screen[None]):
         for path in LAND_ONLY:
             # A new inquiry is not for land until the operator says so.
             self.rows[path].add_class("-off")
-            self.rows[path].display = False
         self.step: Step = "need"
         self.details_shown: set[str] = set()
-        #: Only the first step is composed before the first frame; the others are mounted
-        #: one by one right after it (start-up time is the operator's waiting time).
+        #: Only the current step's rows are in the DOM: Textual visits every widget of a
+        #: screen on each key press, so hidden rows would slow typing (docs/PERFORMANCE.md).
+        #: The first frame has only the first step's main fields.
         self.mounted_steps: set[Step] = {STEPS[0]}
-        #: What is mounted after the first frame, in order: the first step's details, then
-        #: each later step.
-        self._background_mounts: list[Step] = list(STEPS)
+        #: What is mounted after the first frame: the first step's details.
+        self._background_mounts: list[Step] = [STEPS[0]]
         #: Keys typed while the next field was still being mounted, replayed into it.
         self.keys_for_next_field: list[events.Key] | None = None
 
@@ -92,15 +93,11 @@ class CaptureScreen(Screen[None]):
         with Horizontal(id="body"):
             # Not focusable itself: Tab and the cursor go from field to field only.
             with VerticalScroll(id="form", can_focus=False):
-                for step in STEPS:
-                    with Vertical(id=f"step-{step}", classes="step") as box:
-                        box.display = step == self.step
-                        if step in self.mounted_steps:
-                            # The first frame needs only the first step's main fields.
-                            yield from self._step_rows(step, details=False)
+                # The first frame needs only the first step's main fields.
+                yield from self._step_rows(self.step, details=False)
             yield SidePanel(self.lang)
         yield StatusBar(self.lang)
-        yield Footer()
+        yield KeyBar()
 
     def _step_rows(self, step: Step, *, details: bool | None = None) -> list[FieldRow]:
         """The rows of *step* in order (only its details, or none of them, when asked)."""
@@ -112,10 +109,24 @@ class CaptureScreen(Screen[None]):
 
     def _mount_step(self, step: Step) -> None:
         """Mount what is not yet mounted of a step (its rows keep text and hint until then)."""
-        rows = [row for row in self._step_rows(step) if row.parent is None]
         self.mounted_steps.add(step)
-        if rows:
-            self.query_one(f"#step-{step}", Vertical).mount_all(rows)
+        form = self._form
+        batch: list[FieldRow] = []
+        # Each run of missing rows goes in before the next row of the step already there,
+        # so that the step's fields stay in their order.
+        for row in self._step_rows(step):
+            if row.parent is None:
+                row.set_class(step != self.step, "-away")
+                batch.append(row)
+            elif batch and row.parent is form:
+                form.mount_all(batch, before=row)
+                batch = []
+        if batch:
+            form.mount_all(batch)
+
+    @property
+    def _form(self) -> VerticalScroll:
+        return self.query_one("#form", VerticalScroll)
 
     def _mount_next_step(self) -> None:
         """After a frame, mount the next part not yet mounted, then schedule the one after.
@@ -170,10 +181,9 @@ class CaptureScreen(Screen[None]):
                 "need.notes": self.rows["need.notes"],
             }
             row.set_text(self.session.text(path))
-            notes = self.rows["need.notes"]
-            if notes.parent is not None:
-                self.query_one("#step-need", Vertical).mount(row, before=notes)
-            # Otherwise the step's details are mounted later, this row among them.
+            if "need" in self.mounted_steps:
+                self._mount_step("need")
+            # Otherwise it is mounted with the rest of its step.
         self.query_one(SidePanel).show_script(self._script(self.step))
         status.redraw()
 
@@ -231,14 +241,58 @@ class CaptureScreen(Screen[None]):
             self._mount_step(row.spec.step)
             if self.keys_for_next_field is None:
                 self.keys_for_next_field = []
-            self.call_after_refresh(self.focus_row, row)
+            # Keys typed meanwhile are held by the screen and replayed into the row.
+            self.run_worker(self._focus_once_mounted(row), group="focus", exclusive=True)
             return
+        left = self.focused
         # set_focus (not Input.focus, which waits a turn): keys typed ahead must find it.
         self.set_focus(row.input, scroll_visible=False)
         held, self.keys_for_next_field = self.keys_for_next_field, None
         for key in held or ():
             row.input.post_message(key)
         row.scroll_visible(animate=False)
+        for step in self.mounted_steps - {row.spec.step}:
+            self._retire_step(step, left)
+
+    async def _focus_once_mounted(self, row: FieldRow) -> None:
+        """Wait until *row* is mounted (its step was just mounted), then focus it.
+
+        Awaited in a worker: polling after each refresh would keep the screen busy and
+        never let the new rows' own tasks run.
+        """
+        await AwaitMount(self, [row])
+        if self.rows.get(row.path) is row:
+            self.focus_row(row)
+
+    def _retire_step(self, step: Step, left: Widget | None) -> None:
+        """Take a step that was left out of the DOM, its rows replaced by unmounted replicas.
+
+        Keys already queued for the input just left are passed on to the new field by
+        that input (typed-ahead handling), so its row goes only after they are handled.
+        """
+        form = self._form
+        in_box = [row for row in self._step_rows(step) if row.parent is form]
+        # A row still mounting stays until the next change of step: its mount must
+        # complete for anything waiting on it.
+        leaving = [row for row in in_box if row.is_mounted]
+        for row in leaving:
+            if row.input is left:
+                # What was typed there is kept, checked and saved before the row goes.
+                self._store_field(row, row.current_text())
+            self.rows[row.path] = row.replica()
+        if len(leaving) == len(in_box):
+            self.mounted_steps.discard(step)
+        if not leaving:
+            return
+        if left is not None and any(row.input is left for row in leaving):
+            left.call_later(self._remove_rows, form, leaving)
+        else:
+            self._remove_rows(form, leaving)
+
+    @staticmethod
+    def _remove_rows(form: VerticalScroll, rows: list[FieldRow]) -> None:
+        # Not awaited: awaiting from a handler of the input being removed would deadlock.
+        form.remove_children([row for row in rows if row.is_attached])
 
     def focus_path(self, path: str) -> None:
         """Jump to the field at *path* (from the review), unfolding details if needed."""
@@ -253,8 +307,9 @@ class CaptureScreen(Screen[None]):
         if step == self.step and self.query_one(StepBar).current == step:
             return
         self.step = step
-        for name in STEPS:
-            self.query_one(f"#step-{name}").display = name == step
+        # Rows of the step left stay mounted (hidden) until the cursor is in the new one.
+        for row in self._form.query_children(FieldRow):
+            row.set_class(row.spec.step != step, "-away")
         self.query_one(StepBar).current = step
         self.query_one(SidePanel).show_script(self._script(step))
 
@@ -303,14 +358,20 @@ class CaptureScreen(Screen[None]):
     def live_check(self, event: Input.Changed) -> None:
         """Check the value as it is typed (hint updates only when its text changes)."""
         row = event.input.parent
-        if isinstance(row, FieldRow) and not isinstance(row, ChoiceRow):
+        if (
+            isinstance(row, FieldRow)
+            and not isinstance(row, ChoiceRow)
+            and self.rows.get(row.path) is row
+        ):
             row.show_check(self.session.check(row.path, event.value, self.lang))
 
     @on(Input.Blurred)
     def leave_field(self, event: Input.Blurred) -> None:
         """Leaving a field by any key keeps what was typed (and saves the draft)."""
         row = event.input.parent
-        if isinstance(row, FieldRow) and row.is_attached:
+        # A row already replaced (its step was left, or another inquiry loaded) holds
+        # nothing the current inquiry should take.
+        if isinstance(row, FieldRow) and row.is_attached and self.rows.get(row.path) is row:
             self._store_field(row, row.current_text())
 
     def keep_field(self, row: FieldRow) -> None:
@@ -342,7 +403,6 @@ class CaptureScreen(Screen[None]):
             if row.has_class("-off") == (not shown):
                 continue
             row.set_class(not shown, "-off")
-            row.display = shown
 
     def _refresh_steps(self) -> None:
         done: set[str] = set()

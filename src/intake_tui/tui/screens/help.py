@@ -30,6 +30,7 @@ def key_table(lang: Lang) -> Table:
         ("tui.help.review", bindings.describe(bindings.REVIEW[1:], lang)),
         ("tui.help.history", bindings.describe(bindings.HISTORY[1:], lang)),
         ("tui.help.drafts", bindings.describe(bindings.DRAFTS, lang)),
+        ("tui.help.outbox", bindings.describe(bindings.OUTBOX[1:], lang)),
         ("tui.help.anywhere", bindings.describe([bindings.HELP, *bindings.GLOBAL], lang)),
     )
     for title, rows in sections:

@@ -8,13 +8,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from intake_tui.i18n import render
 from intake_tui.services.summary import Summary, summarise
 from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
 from intake_tui.tui.access import intake_app
+from intake_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from intake_tui.tui.app import IntakeApp
@@ -50,7 +51,7 @@ class HistoryScreen(Screen[None]):
                 table.add_column(render(f"cli.list.col.{key}", lang), key=key)
             yield table
             yield Static("", id="history-footer")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

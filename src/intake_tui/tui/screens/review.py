@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from intake_tui.i18n import Lang, render
@@ -19,6 +19,7 @@ from intake_tui.record.normalise import Outcome
 from intake_tui.services.capture import CaptureSession
 from intake_tui.tui import bindings
 from intake_tui.tui.access import intake_app
+from intake_tui.tui.widgets.key_bar import KeyBar
 from intake_tui.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="review-values"):
             yield Static(self._values(), id="values")
         yield OptionList(*self._actions(), id="review-actions")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         actions = self.query_one(OptionList)

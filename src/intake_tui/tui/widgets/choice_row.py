@@ -82,6 +82,16 @@ class ChoiceRow(FieldRow):
         yield Static(self._options_text(), classes="choice-options")
         yield Static("", classes="field-hint")
 
+    def _unmounted_twin(self) -> ChoiceRow:
+        return ChoiceRow(
+            self.spec,
+            self.options,
+            self.lang,
+            required=self.required,
+            placeholder=self.placeholder,
+            free_text=self.free_text,
+        )
+
     def _options_text(self) -> Text:
         text = Text()
         numbered = len(self.options) <= 9
@@ -155,6 +165,9 @@ class ChoiceRow(FieldRow):
         if not self.is_mounted:
             self._pending_text = text
             return
+        self._show_text(text)
+
+    def _show_text(self, text: str) -> None:
         option = next((o for o in self.options if o.code == text), None)
         self.chosen = option
         self.input.value = option.label(self.lang) if option is not None else text

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Self
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
@@ -33,6 +35,29 @@ class FieldInput(Input):
     def __init__(self, spec: FieldSpec, *, placeholder: str = "") -> None:
         super().__init__(placeholder=placeholder, id=widget_id(spec.path), select_on_focus=True)
         self.spec = spec
+        self._repaint_only = False
+
+    def _watch_value(self, value: str) -> None:
+        # Input asks for a layout pass on every change of its text (its virtual size follows
+        # the text), and that screen-wide reflow is the dearest part of a key press. A
+        # field's box is fixed (one line, the row's width; intake.tcss), so what is typed
+        # never moves anything else: a repaint is all it needs.
+        self._repaint_only = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._repaint_only = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Refresh; while the value is being updated, without a layout pass."""
+        layout = layout and not self._repaint_only
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _typed_ahead(self, event: events.Key) -> bool:
         """Pass *event* to the newly focused input if the focus has moved on; True if passed."""
@@ -96,6 +121,8 @@ class FieldRow(Vertical):
     FieldRow > .field-hint.-warning { color: $warning; }
     FieldRow.-detail { display: none; }
     FieldRow.-detail.-shown { display: block; }
+    /* Classes, not inline styles: a row's replica copies its classes. */
+    FieldRow.-off, FieldRow.-away, FieldRow.-detail.-shown.-away { display: none; }
     """
 
     class Accepted(Message):
@@ -130,6 +157,24 @@ class FieldRow(Vertical):
         yield self.make_input()
         yield Static("", classes="field-hint")
 
+    def _unmounted_twin(self) -> FieldRow:
+        """A new row for the same field (choice rows override this)."""
+        return FieldRow(self.spec, self.lang, required=self.required, placeholder=self.placeholder)
+
+    def replica(self) -> FieldRow:
+        """A fresh, unmounted row showing what this one shows now.
+
+        The capture screen keeps only the current step's rows in the DOM (every widget
+        there costs time on each key press), and a widget once removed cannot be mounted
+        again: a step's rows are replaced by replicas when it is left.
+        """
+        twin = self._unmounted_twin()
+        twin._pending_text = self.current_text()
+        twin._hint_state = self._hint_state
+        twin.set_classes(self.classes)
+        twin.on_accepted = self.on_accepted
+        return twin
+
     def make_input(self) -> Input:
         """The input widget (choice rows override this)."""
         return FieldInput(self.spec, placeholder=self.placeholder)
@@ -146,7 +191,8 @@ class FieldRow(Vertical):
 
     def on_mount(self) -> None:
         if self._pending_text is not None:
-            self.set_text(self._pending_text)
+            # Not set_text: is_mounted becomes true only after this handler.
+            self._show_text(self._pending_text)
             self._pending_text = None
         if self._hint_state != ("", ""):
             self._draw_hint()
@@ -183,6 +229,16 @@ class FieldRow(Vertical):
         return -(-cell_len(text) // max(1, width)) if width else -1
 
     @property
+    def hint_text(self) -> str:
+        """The hint line's text (also while the row is not mounted)."""
+        return self._hint_state[1]
+
+    @property
+    def hint_kind(self) -> str:
+        """``-error``, ``-warning`` or ``""`` for a plain reading."""
+        return self._hint_state[0]
+
+    @property
     def has_error(self) -> bool:
         """Whether the hint shows an error."""
         return self._hint_state[0] == "-error"
@@ -192,6 +248,9 @@ class FieldRow(Vertical):
         if not self.is_mounted:
             self._pending_text = text
             return
+        self._show_text(text)
+
+    def _show_text(self, text: str) -> None:
         self.input.value = text
 
     def current_text(self) -> str:
