@@ -38,13 +38,6 @@ HERE = Path(__file__).resolve()
 COMMAND = Path(sys.executable).parent / "intake-tui"
 TOKEN = "bench-token-not-a-secret"
 TARGET_RATIO = 0.8
-#: `intake-tui sync` through its own entry point, with httpx's request log line switched off.
-QUIET_HTTPX_SYNC = (
-    "import logging, sys\n"
-    "from intake_tui.cli.main import main\n"
-    "logging.getLogger('httpx').setLevel(logging.WARNING)\n"
-    "sys.exit(main(['sync', *sys.argv[1:]]))\n"
-)
 #: What is kept of each run: wall clock, the server's first-to-last span, the client's CPU.
 PARTS = ("wall_s", "span_s", "cpu_s")
 
@@ -214,12 +207,8 @@ def _run_bare(base: str, path: str, bodies: Path) -> float:
     return time.perf_counter() - started
 
 
-def _run_sync(base: str, path: str, template: Path, folder: Path, *, quiet_httpx: bool) -> float:
-    """Seconds `intake-tui sync` took on a fresh copy of the queued store, start to exit.
-
-    *quiet_httpx* (an experiment, not the product's setting) runs the same entry point with
-    httpx's logger at WARNING, to show what its per-request INFO line costs.
-    """
+def _run_sync(base: str, path: str, template: Path, folder: Path) -> float:
+    """Seconds `intake-tui sync` took on a fresh copy of the queued store, start to exit."""
     data = folder / "data"
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir()
@@ -240,8 +229,6 @@ def _run_sync(base: str, path: str, template: Path, folder: Path, *, quiet_httpx
     env = {**os.environ, "INTAKE_TUI_TOKEN": TOKEN, "XDG_STATE_HOME": str(folder / "state")}
     log = folder / "sync.log"
     command = [str(COMMAND), "sync", "--config", str(config)]
-    if quiet_httpx:
-        command = [sys.executable, "-c", QUIET_HTTPX_SYNC, "--config", str(config)]
     started = time.perf_counter()
     with log.open("w") as out:
         completed = subprocess.run(command, stdout=out, stderr=out, env=env)
@@ -256,7 +243,7 @@ def run(args: argparse.Namespace) -> Any:
     from common import RESULTS_DIR
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    kinds = ["bare", "sync", "sync-quiet-httpx"]
+    kinds = ["bare", "sync"]
     timings: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
     with tempfile.TemporaryDirectory(dir=RESULTS_DIR) as name:
         folder = Path(name)
@@ -271,8 +258,7 @@ def run(args: argparse.Namespace) -> Any:
                     if kind == "bare":
                         wall = _run_bare(base, path, bodies)
                     else:
-                        quiet = kind == "sync-quiet-httpx"
-                        wall = _run_sync(base, path, template, folder, quiet_httpx=quiet)
+                        wall = _run_sync(base, path, template, folder)
                     cpu = _children_cpu_s() - cpu_before
                     seen = _stats(base, path)
                     if seen["requests"] != args.records or seen["distinct_keys"] != args.records:
@@ -287,7 +273,6 @@ def _label(kind: str) -> str:
     return {
         "bare": "bare httpx loop",
         "sync": "intake-tui sync",
-        "sync-quiet-httpx": "intake-tui sync, httpx request log off (experiment)",
     }[kind]
 
 

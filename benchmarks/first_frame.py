@@ -83,10 +83,8 @@ class FirstFrameApp(intake_tui.tui.app.IntakeApp):
             cls.first_frame_at = cls.first_frame_at or now
             # An app without a `ready` flag loads everything before its first frame.
             if not self.until_ready or getattr(self, "ready", True):
-                # Exit once the callbacks the screen queued for this same repaint have run,
-                # as a key pressed right after the first frame would: the app does not end
-                # when exit() is called ahead of them.
-                self.call_later(self._exit_now)
+                # As baseline_form.py does: exit from the first repaint's own callback.
+                self._exit_now()
                 return
         if now - IMPORTED < PATIENCE_S:
             # Look again shortly; re-posting at once would keep the loop from the loader.

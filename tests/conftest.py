@@ -30,3 +30,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.delenv("INTAKE_TUI_CONFIG", raising=False)
     monkeypatch.delenv("INTAKE_TUI_TOKEN", raising=False)
     yield home
+    # A command run in-process installs the program log under this test's home; the next
+    # test has a home of its own.
+    from intake_tui import logs
+
+    logs.uninstall_logging()

@@ -218,8 +218,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not submitted: {detail} Your input is still on screen; press Ctrl+S to save this inquiry to a file, and submit once the problem is solved.",
     },
     "tui.fault.file_not_written": {
-        "zh": "已提交并保存到本地库，编号 {id}；但本地文件没有写入：{detail}程序下次启动时会自动补写这一行。",
-        "en": "Submitted and saved in the store, id {id}; but the local file was not written: {detail} The line is written automatically the next time the program starts.",
+        "zh": "已提交并保存到本地库，编号 {id}；但本地文件 {path} 没有写入（{reason}）。请清理磁盘空间或让该文件夹可写，例如 chmod 700；程序下次启动时会自动补写这一行。",
+        "en": "Submitted and saved in the store, id {id}; but the local file {path} was not written ({reason}). Free some disk space or make its folder writable, e.g. chmod 700; the line is written automatically the next time the program starts.",
+    },
+    "tui.fault.quit_unsaved": {
+        "zh": "屏幕上的登记没能保存到本地库，现在退出会丢失。请先按 Ctrl+S 另存为文件；确定要放弃它并退出，请再按一次 Ctrl+Q。",
+        "en": "The inquiry on screen could not be saved in the store and would be lost by quitting now. Press Ctrl+S to save it to a file first; to give it up and quit, press Ctrl+Q again.",
     },
     "tui.rescue.title": {
         "zh": "另存为文件",

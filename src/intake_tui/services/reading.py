@@ -44,6 +44,10 @@ class UnreadableInput(Exception):
         self.message = message
 
 
+#: The JSON parser's own words are English too (``detail`` of record.bad_json).
+NESTED_TOO_DEEPLY = "nested too deeply"
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM), else GB 18030 as Chinese Excel writes it."""
     for encoding in ("utf-8-sig", "gb18030"):
@@ -64,7 +68,8 @@ def read_records(text: str, fmt: Format = "auto") -> Iterator[InputRecord | BadI
         return
     try:
         whole = json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not one JSON document (or one nested too deeply to read): line by line.
         yield from _read_jsonl(text)
         return
     if isinstance(whole, list):
@@ -91,6 +96,8 @@ def _read_jsonl(text: str) -> Iterator[InputRecord | BadInput]:
             yield BadInput(number, message("record.bad_json", column=exc.colno, detail=exc.msg))
         except ValueError as exc:
             yield BadInput(number, message("record.bad_json", column=1, detail=str(exc)[:80]))
+        except RecursionError:
+            yield BadInput(number, message("record.bad_json", column=1, detail=NESTED_TOO_DEEPLY))
 
 
 def _header_paths() -> dict[str, str]:

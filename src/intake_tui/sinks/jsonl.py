@@ -8,6 +8,7 @@ waits, sees that the path now names another file, and appends to that one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -98,11 +99,20 @@ class JsonlSink:
         fd = _open_locked(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
         try:
             self._repair_torn_tail(fd)
-            view = memoryview(line)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
+            size = os.fstat(fd).st_size
+            try:
+                view = memoryview(line)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                os.fsync(fd)
+            except OSError:
+                # A full disk can take part of the line: cut the file back to what it held,
+                # so that no half record stays in it (the store still queues this one).
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                    os.fsync(fd)
+                raise
         finally:
             os.close(fd)
 

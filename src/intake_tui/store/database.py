@@ -8,7 +8,6 @@ of failing. See :mod:`intake_tui.store.connection` for durability settings.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -16,9 +15,9 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Self
 
-from intake_tui.store import duplicates, erasure, outbox
+from intake_tui.store import audit, duplicates, erasure, outbox
 from intake_tui.store.connection import open_connection
 from intake_tui.store.erasure import Erasure
 from intake_tui.store.errors import translating
@@ -35,22 +34,15 @@ from intake_tui.store.models import (
 from intake_tui.store.rows import (
     INSERT_INQUIRY,
     UPDATE_INQUIRY,
-    audit_from_row,
     draft_from_row,
     draft_row,
     inquiry_from_row,
     submitted_row,
-    to_json,
     utc_sort_key,
 )
 from intake_tui.store.search import prefix_condition, search_condition
 
 Clock = Callable[[], datetime]
-
-# The audit log outlives the records it mentions and must not become a second copy of
-# personal data: anything shaped like a mainland mobile number in the details is masked.
-_MOBILE_LIKE: Final = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
-_MOBILE_DIGITS: Final = re.compile(r"1[3-9]\d{9}")
 
 # `list` is a method of Store; these keep the built-in usable in its annotations.
 Inquiries = list[StoredInquiry]
@@ -65,20 +57,6 @@ Outcomes = list[bool]
 def _local_now() -> datetime:
     """The current time with the local offset."""
     return datetime.now().astimezone()
-
-
-def _masked_details(details: Mapping[str, Any]) -> str:
-    """The details as JSON, with mobile-like digit runs masked (13800138000 → 138****8000)."""
-    text = to_json(details)
-    # Most details hold nothing mobile-like. This plain search is a necessary condition of
-    # the full pattern and ten times faster (its look-behind defeats the engine's quick
-    # scan), which counts when a delivery run writes two audit lines per record.
-    return _MOBILE_LIKE.sub(r"\1****\3", text) if _MOBILE_DIGITS.search(text) else text
-
-
-def _outbox_details(entry: OutboxEntry, details: Mapping[str, Any]) -> dict[str, Any]:
-    """Audit details about an outbox row: which destination and revision, then *details*."""
-    return {"destination": entry.destination, "revision": entry.revision, **details}
 
 
 def _changed_fields(old: Mapping[str, Any], new: Mapping[str, str]) -> list[str]:
@@ -154,21 +132,9 @@ class Store:
                     self._db.execute("ROLLBACK")
                 raise
 
-    def _log_many(
-        self,
-        db: sqlite3.Connection,
-        actor: str,
-        lines: Sequence[tuple[str, str | None, Mapping[str, Any]]],
-    ) -> None:
+    def _log_many(self, db: sqlite3.Connection, actor: str, lines: Sequence[audit.Line]) -> None:
         """Append many (action, record id, details) lines in the caller's transaction."""
-        at = self._timestamp()
-        db.executemany(
-            "INSERT INTO audit_log (at, actor, action, record_id, details) VALUES (?, ?, ?, ?, ?)",
-            [
-                (at, actor, action, record_id, _masked_details(details))
-                for action, record_id, details in lines
-            ],
-        )
+        audit.append(db, self._timestamp(), actor, lines)
 
     def _log(
         self,
@@ -179,10 +145,7 @@ class Store:
         details: Mapping[str, Any],
     ) -> None:
         """Append to the audit log inside the caller's transaction."""
-        db.execute(
-            "INSERT INTO audit_log (at, actor, action, record_id, details) VALUES (?, ?, ?, ?, ?)",
-            (self._timestamp(), actor, action, record_id, _masked_details(details)),
-        )
+        audit.append(db, self._timestamp(), actor, [(action, record_id, details)])
 
     # -- drafts -----------------------------------------------------------------
 
@@ -485,7 +448,7 @@ class Store:
                     (
                         "outbox.sending",
                         entry.record_id,
-                        _outbox_details(entry, {"attempt": entry.attempts}),
+                        audit.outbox_details(entry, {"attempt": entry.attempts}),
                     )
                     for entry in entries
                 ],
@@ -504,7 +467,7 @@ class Store:
             applied = outbox.finish(db, transitions, now=now)
             for transition, done in zip(transitions, applied, strict=True):
                 action = f"outbox.{transition.status}" if done else "outbox.outcome_ignored"
-                details = _outbox_details(transition.entry, transition.details)
+                details = audit.outbox_details(transition.entry, transition.details)
                 lines.append((action, transition.entry.record_id, details))
             self._log_many(db, actor, lines)
         return applied
@@ -520,7 +483,7 @@ class Store:
                 db,
                 actor,
                 [
-                    ("outbox.waiting", entry.record_id, _outbox_details(entry, details))
+                    ("outbox.waiting", entry.record_id, audit.outbox_details(entry, details))
                     for entry in released
                 ],
             )
@@ -548,13 +511,7 @@ class Store:
     def audit_entries(self, record_id: str | None = None) -> AuditEntries:
         """The audit log in order, optionally only the entries about one record."""
         with self._reading() as db:
-            if record_id is None:
-                rows = db.execute("SELECT * FROM audit_log ORDER BY seq").fetchall()
-            else:
-                rows = db.execute(
-                    "SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq", (record_id,)
-                ).fetchall()
-        return [audit_from_row(row) for row in rows]
+            return audit.entries(db, record_id)
 
     def integrity_check(self) -> str:
         """SQLite's own consistency check of the file: ``ok`` or the problems found."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,6 @@ from intake_tui.record.fields import BY_PATH
 from intake_tui.record.normalise import Filling
 from intake_tui.services.capture import CaptureSession
 from intake_tui.store.errors import StoreError
-from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
 from intake_tui.tui.background import in_daemon_thread
 from intake_tui.tui.screens.capture import CaptureScreen
@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from intake_tui.services.runtime import Runtime
     from intake_tui.services.submission import Submitter
     from intake_tui.store.database import Store
+    from intake_tui.store.models import StoredInquiry
 
+#: Seconds a save failure stays on screen; the same failure is not shown again meanwhile.
+FAULT_SHOWN_S = 30.0
 #: Fields copied from an earlier inquiry of the same company or caller.
 COPYABLE = (
     "company.name",
@@ -95,6 +98,12 @@ class IntakeApp(App[None]):
     delivery_state: DeliveryState | None = None
     #: Ids of rejected records opened for correction: submitting them makes a new revision.
     corrections: frozenset[str] = frozenset()
+    #: The last save failure shown and when (monotonic): the same failure is shown once a while.
+    _fault_shown: tuple[str, float] = ("", 0.0)
+    #: Whether a draft could not be saved since start; Ctrl+Q then asks before leaving input.
+    _save_failed_once = False
+    #: Ctrl+Q was pressed once with input that is not saved (the second press quits).
+    _quit_asked = False
 
     def __init__(
         self,
@@ -190,16 +199,22 @@ class IntakeApp(App[None]):
         self.submitter = Submitter(store, runtime.file_sink(), actor=runtime.operator)
         self.capture.attach(runtime)
         self._start_delivery(runtime)
-        if self._loader is None:
-            # Given a ready runtime (tests), the backlog is written here; the loader
-            # already did it off the UI thread.
-            self.submitter.flush_file_backlog()
-        self.refresh_counts()
+        try:
+            if self._loader is None:
+                # Given a ready runtime (tests), the backlog is written here; the loader
+                # already did it off the UI thread.
+                self.submitter.flush_file_backlog()
+            self.refresh_counts()
+            others = any(d.id != self.capture.session.record_id for d in store.list_drafts())
+        except StoreError as error:
+            # A damaged store can pass the open and fail at its first reads: refuse it too.
+            self._load_failed(error)
+            return
         if self.capture.session.has_content():
             self.save_draft(self.capture.session)
         # Pinyin tables take a few hundred milliseconds to load: after start-up, not during.
         self.set_timer(2.0, self._warm_up_option_search)
-        if any(d.id != self.capture.session.record_id for d in store.list_drafts()):
+        if others:
             self.open_drafts(offer_resume=True)
 
     @work(thread=True, group="warm-up")
@@ -210,14 +225,37 @@ class IntakeApp(App[None]):
         warm_up([spec.options for spec in FIELDS if spec.options is not None])
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: keep what is in the field being typed, write the draft, then quit."""
+        """Ctrl+Q: keep what is in the field being typed, write the draft, then quit.
+
+        When drafts could not be saved (disk full, read-only), the first Ctrl+Q only says
+        so: quitting then would lose the input, which Ctrl+S can still save elsewhere.
+        """
+        self._keep_current_field()
+        if self.saver is not None:
+            self.saver.flush()
+        if self._save_failed_once and not self._quit_asked and not self._draft_is_stored():
+            self._quit_asked = True
+            self.notify(render("tui.fault.quit_unsaved", self.lang), severity="error", timeout=30)
+            return
+        self.exit()
+
+    def _keep_current_field(self) -> None:
+        """Keep what is in the capture field being typed (before quitting or saving as)."""
         if self.capture.is_mounted:
             row = self.capture.current_row()
             if row is not None:
                 self.capture.keep_field(row)
-        if self.saver is not None:
-            self.saver.flush()
-        self.exit()
+
+    def _draft_is_stored(self) -> bool:
+        """Whether the store holds the inquiry on screen as it is now (or there is nothing)."""
+        session = self.capture.session
+        if not session.has_content() or session.record_id in self.corrections:
+            return True
+        try:
+            draft = self.store.get_draft(session.record_id) if self.ready else None
+        except StoreError:
+            return False
+        return draft is not None and dict(draft.fields) == session.fields
 
     def on_unmount(self) -> None:
         self._stop_delivery()
@@ -226,10 +264,36 @@ class IntakeApp(App[None]):
         if self._store is not None:
             self._store.close()
 
+    class DraftNotSaved(Message):
+        """The draft saver could not write (posted from its thread)."""
+
+        def __init__(self, error: StoreError) -> None:
+            super().__init__()
+            self.error = error
+
     def _save_failed(self, error: StoreError) -> None:
-        self.call_from_thread(
-            self.notify, error.message.text(self.lang), severity="error", timeout=30
-        )
+        # post_message, not call_from_thread: the UI thread may itself be waiting for the
+        # saver (Ctrl+Q flushes it), and waiting on each other would hang the app.
+        self.post_message(self.DraftNotSaved(error))
+
+    @on(DraftNotSaved)
+    def _draft_not_saved(self, event: DraftNotSaved) -> None:
+        """Say that the draft was not saved, how to keep the input, and what to fix."""
+        self._save_failed_once = True
+        detail = event.error.message.text(self.lang)
+        self.show_fault(render("tui.fault.draft_not_saved", self.lang, detail=detail))
+
+    def show_fault(self, text: str) -> None:
+        """Show a save failure; the same one again only after the last has gone from view.
+
+        Every field left while the disk is full fails alike; one message says it all.
+        """
+        now = time.monotonic()
+        shown, at = self._fault_shown
+        if text == shown and now - at < FAULT_SHOWN_S:
+            return
+        self._fault_shown = (text, now)
+        self.notify(text, severity="error", timeout=FAULT_SHOWN_S)
 
     # -- what screens ask of the app -------------------------------------------
 
@@ -300,15 +364,66 @@ class IntakeApp(App[None]):
         self.saver.flush()
         try:
             self.submitter.submit(outcome.inquiry)
-        except (StoreError, OSError) as error:
-            text = error.message.text(self.lang) if isinstance(error, StoreError) else str(error)
-            self.notify(
-                render("tui.submit.failed", self.lang, detail=text), severity="error", timeout=30
-            )
+        except StoreError as error:
+            detail = error.message.text(self.lang)
+            self.show_fault(render("tui.fault.submit_failed", self.lang, detail=detail))
             return None
+        except OSError as error:
+            if not self._file_write_failed(session.record_id, error):
+                return None
         self.refresh_counts()
         self.wake_delivery()
         return session.record_id
+
+    def _file_write_failed(self, record_id: str, error: OSError) -> bool:
+        """The local file could not be appended; True when the store took the record anyway.
+
+        Then the file's outbox row stays pending and the next start writes the line.
+        """
+        from intake_tui.store.datafile import os_error
+
+        assert self.submitter is not None
+        sink = self.submitter.sink
+        path = sink.path if sink is not None else self.store.path
+        try:
+            stored = self.store.get(record_id)
+        except StoreError:
+            stored = None
+        if stored is None or stored.status != "submitted":
+            detail = os_error(error, path).message.text(self.lang)
+            self.show_fault(render("tui.fault.submit_failed", self.lang, detail=detail))
+            return False
+        reason = error.strerror or str(error)
+        text = render(
+            "tui.fault.file_not_written", self.lang, id=record_id[:8], path=str(path), reason=reason
+        )
+        self.notify(text, severity="warning", timeout=FAULT_SHOWN_S)
+        return True
+
+    def action_save_as(self) -> None:
+        """Ctrl+S: save the inquiry on screen to a file the operator names."""
+        from intake_tui.services.rescue import default_rescue_path, rescue_document
+        from intake_tui.tui.screens.rescue import RescueScreen
+
+        if any(isinstance(screen, RescueScreen) for screen in self.screen_stack):
+            return
+        self._keep_current_field()
+        session = self.capture.session
+        lang = self.lang
+
+        def document() -> dict[str, Any]:
+            now = self.runtime.now() if self.runtime is not None else None
+            return rescue_document(session, saved_at=now or session.filling.now(), lang=lang)
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                count = len(session.fields)
+                self.notify(render("tui.rescue.saved", lang, path=str(path), count=count))
+
+        default = default_rescue_path(session.record_id)
+        # The failure the operator is acting on would otherwise cover the dialog's own hint.
+        self.clear_notifications()
+        self.push_screen(RescueScreen(document, default, lang), callback=saved)
 
     # -- screens ---------------------------------------------------------------
 

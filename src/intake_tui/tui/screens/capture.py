@@ -23,7 +23,6 @@ from intake_tui.record.fields import (
 )
 from intake_tui.record.options import Option, OptionList
 from intake_tui.services.capture import CaptureSession
-from intake_tui.store.models import DuplicateMatch
 from intake_tui.tui import bindings
 from intake_tui.tui.access import intake_app
 from intake_tui.tui.widgets.choice_row import ChoiceRow
@@ -35,6 +34,7 @@ from intake_tui.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
     from intake_tui.services.runtime import Runtime
+    from intake_tui.store.models import DuplicateMatch
     from intake_tui.tui.app import IntakeApp
 
 CONSENT_OPTIONS: OptionList = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -9,7 +11,9 @@ from textual.widgets import Static
 
 from intake_tui.i18n import Lang, render
 from intake_tui.privacy.masking import mask_mobile, mask_name
-from intake_tui.store.models import DuplicateMatch
+
+if TYPE_CHECKING:
+    from intake_tui.store.models import DuplicateMatch
 
 
 class SidePanel(Vertical):
