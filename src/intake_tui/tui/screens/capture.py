@@ -67,6 +67,7 @@ class CaptureScreen(Screen[None]):
                 self.rows[spec.path] = row
         for row in self.rows.values():
             row.on_accepted = self.accept_row
+            row.on_typed = self.check_typed
         for path in LAND_ONLY:
             # A new inquiry is not for land until the operator says so.
             self.rows[path].add_class("-off")
@@ -356,14 +357,15 @@ class CaptureScreen(Screen[None]):
 
     @on(Input.Changed)
     def live_check(self, event: Input.Changed) -> None:
-        """Check the value as it is typed (hint updates only when its text changes)."""
+        """A change from a row without a direct handler (rows added later)."""
         row = event.input.parent
-        if (
-            isinstance(row, FieldRow)
-            and not isinstance(row, ChoiceRow)
-            and self.rows.get(row.path) is row
-        ):
-            row.show_check(self.session.check(row.path, event.value, self.lang))
+        if isinstance(row, FieldRow):
+            self.check_typed(row, event.value)
+
+    def check_typed(self, row: FieldRow, text: str) -> None:
+        """Check the value as it is typed (hint updates only when its text changes)."""
+        if not isinstance(row, ChoiceRow) and self.rows.get(row.path) is row:
+            row.show_check(self.session.check(row.path, text, self.lang))
 
     @on(Input.Blurred)
     def leave_field(self, event: Input.Blurred) -> None:

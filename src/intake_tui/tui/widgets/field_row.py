@@ -145,6 +145,8 @@ class FieldRow(Vertical):
         #: Called at once when the field is accepted (the capture screen moves the focus in
         #: it); without one, an :class:`Accepted` message is posted instead.
         self.on_accepted: Callable[[FieldRow, str], None] | None = None
+        #: Called with the text on every change while it is typed (the live check).
+        self.on_typed: Callable[[FieldRow, str], None] | None = None
         self._hint_state: tuple[str, str] = ("", "")
         self._drawn_lines = 0
         # Rows of later steps are mounted after the first frame; until then they keep
@@ -173,7 +175,15 @@ class FieldRow(Vertical):
         twin._hint_state = self._hint_state
         twin.set_classes(self.classes)
         twin.on_accepted = self.on_accepted
+        twin.on_typed = self.on_typed
         return twin
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Handled here rather than on the screen: bubbling up through every container to
+        # the screen would cost a message hop per level on each key typed.
+        if self.on_typed is not None:
+            event.stop()
+            self.on_typed(self, event.value)
 
     def make_input(self) -> Input:
         """The input widget (choice rows override this)."""
