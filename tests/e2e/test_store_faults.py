@@ -149,12 +149,6 @@ def test_a_corrupt_or_newer_store_is_refused_and_left_as_it_was(
     assert sha256(database) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="damage in pages the start-up does not read goes unnoticed until they are read; "
-    "refusing it at start needs PRAGMA quick_check when the TUI opens the store "
-    "(about 0.2 s warm, 4 s cold for 100,000 records)",
-)
 def test_damage_the_start_up_does_not_read_is_refused_too(
     terminal: Terminal, config_file: Path, data_dir: Path
 ) -> None:

@@ -513,6 +513,12 @@ class Store:
         with self._reading() as db:
             return audit.entries(db, record_id)
 
+    def quick_check(self) -> str:
+        """SQLite's quicker check of every page (not of index contents): ``ok`` or problems."""
+        with self._reading() as db:
+            rows = db.execute("PRAGMA quick_check").fetchall()
+        return "\n".join(str(row[0]) for row in rows)
+
     def integrity_check(self) -> str:
         """SQLite's own consistency check of the file: ``ok`` or the problems found."""
         with self._reading() as db:

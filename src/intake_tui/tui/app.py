@@ -177,11 +177,21 @@ class IntakeApp(App[None]):
     def _open_runtime(self) -> tuple[Runtime, Store]:
         """The slow part of start-up (runs in a thread): config, store, file backlog."""
         from intake_tui.services.submission import Submitter
+        from intake_tui.store.errors import store_error
 
         assert self._loader is not None
         runtime = self._loader()
         store = runtime.open_store()
-        Submitter(store, runtime.file_sink(), actor=runtime.operator).flush_file_backlog()
+        try:
+            # Damage in pages a start-up never reads would otherwise be found only later,
+            # after retention and the file backlog below had written to the damaged file.
+            if store.quick_check() != "ok":
+                raise store_error("store.corrupt", store.path)
+            runtime.apply_retention(trigger="tui")
+            Submitter(store, runtime.file_sink(), actor=runtime.operator).flush_file_backlog()
+        except BaseException:
+            store.close()
+            raise
         return runtime, store
 
     def _load_failed(self, error: ConfigError | StoreError) -> None:

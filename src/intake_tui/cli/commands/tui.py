@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         install_logging()
         runtime = load_runtime(args.config, args.lang)
         protect_env(runtime.config.backend.token_env)
-        runtime.apply_retention(trigger="tui")
+        # Retention is applied by the app once it has checked the store.
         return runtime
 
     lang = args.lang or peek_language(args.config)
