@@ -49,24 +49,27 @@ class Runtime:
             return None
         return JsonlSink(self.config.file_sink_path())
 
-    def apply_retention(self, *, trigger: str) -> Removed | None:
+    def apply_retention(self, *, trigger: str, store: Store | None = None) -> Removed | None:
         """Remove records older than ``privacy.retention_days`` (0 keeps them), audited.
 
         Run when the TUI or ``sync`` starts; *trigger* names which, in the audit entry.
-        None when retention is off or nothing is old (then it costs one index probe).
+        Uses *store* when the caller has it open already. None when retention is off or
+        nothing is old (then it costs one index probe).
         """
         days = self.config.privacy.retention_days
         if days <= 0:
             return None
-        with self.open_store() as store:
-            return apply_retention(
-                store,
-                self.file_sink(),
-                days=days,
-                now=self.now(),
-                actor=self.operator,
-                trigger=trigger,
-            )
+        if store is None:
+            with self.open_store() as opened:
+                return self.apply_retention(trigger=trigger, store=opened)
+        return apply_retention(
+            store,
+            self.file_sink(),
+            days=days,
+            now=self.now(),
+            actor=self.operator,
+            trigger=trigger,
+        )
 
     def filling(self, *, submitted: bool) -> Filling:
         """How missing metadata is filled for records entered now."""

@@ -515,14 +515,15 @@ class Store:
 
     def quick_check(self) -> str:
         """SQLite's quicker check of every page (not of index contents): ``ok`` or problems."""
-        with self._reading() as db:
-            rows = db.execute("PRAGMA quick_check").fetchall()
-        return "\n".join(str(row[0]) for row in rows)
+        return self._check("quick_check")
 
     def integrity_check(self) -> str:
         """SQLite's own consistency check of the file: ``ok`` or the problems found."""
+        return self._check("integrity_check")
+
+    def _check(self, pragma: str) -> str:
         with self._reading() as db:
-            rows = db.execute("PRAGMA integrity_check").fetchall()
+            rows = db.execute(f"PRAGMA {pragma}").fetchall()
         return "\n".join(str(row[0]) for row in rows)
 
     # -- erasure (privacy) ------------------------------------------------------

@@ -187,7 +187,7 @@ class IntakeApp(App[None]):
             # after retention and the file backlog below had written to the damaged file.
             if store.quick_check() != "ok":
                 raise store_error("store.corrupt", store.path)
-            runtime.apply_retention(trigger="tui")
+            runtime.apply_retention(trigger="tui", store=store)
             Submitter(store, runtime.file_sink(), actor=runtime.operator).flush_file_backlog()
         except BaseException:
             store.close()

@@ -355,13 +355,6 @@ class CaptureScreen(Screen[None]):
             return
         self._advance_from(row)
 
-    @on(Input.Changed)
-    def live_check(self, event: Input.Changed) -> None:
-        """A change from a row without a direct handler (rows added later)."""
-        row = event.input.parent
-        if isinstance(row, FieldRow):
-            self.check_typed(row, event.value)
-
     def check_typed(self, row: FieldRow, text: str) -> None:
         """Check the value as it is typed (hint updates only when its text changes)."""
         if not isinstance(row, ChoiceRow) and self.rows.get(row.path) is row:
