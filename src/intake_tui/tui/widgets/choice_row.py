@@ -77,10 +77,10 @@ class ChoiceRow(FieldRow):
 
     def compose(self) -> ComposeResult:
         mark = " *" if self.required else ""
-        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label")
+        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label", markup=False)
         yield ChoiceInput(self.spec, self.options, placeholder=self.placeholder)
-        yield Static(self._options_text(), classes="choice-options")
-        yield Static("", classes="field-hint")
+        yield Static(self._options_text(), classes="choice-options", markup=False)
+        yield Static("", classes="field-hint", markup=False)
 
     def _unmounted_twin(self) -> ChoiceRow:
         return ChoiceRow(
