@@ -17,6 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from werkzeug import Response
 
+from intake_tui.config.loading import load_config
+from intake_tui.services.runtime import Runtime
 from intake_tui.store.database import Store
 from intake_tui.tui.app import IntakeApp
 from intake_tui.tui.screens.capture import CaptureScreen
@@ -29,6 +31,7 @@ from intake_tui.tui.screens.review import ReviewScreen
 from tests.helpers import FIXED_NOW
 from tests.tui.conftest import (
     Caller,
+    StillClock,
     compact,
     fixed_id,
     keys,
@@ -39,6 +42,7 @@ from tests.tui.conftest import (
     settle,
     shown_in,
     stored_record,
+    write_config,
 )
 from tests.tui.test_delivery_status import PATH, online_runtime, status_text, wait_until
 
@@ -213,3 +217,24 @@ async def test_a_save_as_path_with_markup_is_quoted_as_typed(tmp_path: Path) -> 
         assert saved.exists(), (app.screen, getattr(app.screen, "problem", ""))
         assert any(str(saved) in text for text in notices(app))
         assert any(compact(saved.name) in toast for toast in toasts(pilot))
+
+
+async def test_config_text_is_shown_never_acted_on(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    with config.open("a", encoding="utf-8") as file:
+        file.write(
+            '[script.zh]\nneed = "[bold]您好[/] \\u001b[2J 请问需要多大面积？"\n'
+            '[[locations]]\nid = "park-a"\nzh = "[link=https://x]一号园区[/link]\\u001b]8;;"\n'
+            'en = "Park A"\n'
+        )
+    app = IntakeApp(Runtime(load_config(config), "zh", now=StillClock()))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        script = str(app.capture.query_one("#script", Static).render())
+        assert script == "[bold]您好[/] \\u001b[2J 请问需要多大面积？"
+        await keys(pilot, "f6")
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert "\x1b" not in shown
+        assert compact("[link=https://x]一号园区[/link]\\u001b]8;;") in compact(shown)
+        no_links(pilot)

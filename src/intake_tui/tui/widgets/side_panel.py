@@ -38,8 +38,8 @@ class SidePanel(Vertical):
         yield Static("", id="duplicates", markup=False)
 
     def show_script(self, line: str) -> None:
-        """The script line for the current step."""
-        self.query_one("#script", Static).update(Text(line))
+        """The script line for the current step (config text: an escape code in it is shown)."""
+        self.query_one("#script", Static).update(Text(visible(line)))
 
     def show_matches(self, matches: list[DuplicateMatch]) -> None:
         """Earlier inquiries with the same mobile or company (masked)."""
