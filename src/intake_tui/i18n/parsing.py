@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "含有不可见的控制字符（多为粘贴带入）；请删除后只输入普通文字",
         "en": "contains invisible control characters (usually pasted in); retype it as plain text",
     },
+    "parsing.text_spoofing_characters": {
+        "zh": "第 {position} 个字符是不可见的文字方向或零宽字符（{code}），会让名称看起来像别的名称；请删除后重新输入",
+        "en": "character {position} is an invisible direction or zero-width character ({code}) that can make a name look like another; delete it and retype the text",
+    },
     "parsing.text_too_short": {
         "zh": "太短：只有 {length} 个字，应为 {min_len}–{max_len} 个字",
         "en": "too short: {length} characters; it must be {min_len} to {max_len} characters",

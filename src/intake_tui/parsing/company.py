@@ -14,7 +14,7 @@ from typing import Final
 from intake_tui.i18n import Message
 from intake_tui.parsing.raw import echo, require_text
 from intake_tui.parsing.result import Invalid, Parsed, ok, parser
-from intake_tui.parsing.text import collapse_spaces, has_control_characters
+from intake_tui.parsing.text import collapse_spaces, refuse_hidden_characters
 
 COMPANY_NAME_EXAMPLE: Final = "上海宝钢精密机械有限公司"
 USCC_EXAMPLE: Final = "91110000600037341L"
@@ -95,8 +95,8 @@ def has_organisation_form(name: str) -> bool:
 @parser
 def parse_company_name(raw: object) -> Parsed[str]:
     """A company name of 2-100 characters; no organisational form is a warning, not an error."""
-    if isinstance(raw, str) and has_control_characters(collapse_spaces(raw)):
-        raise Invalid("parsing.text_control_characters")
+    if isinstance(raw, str):
+        refuse_hidden_characters(collapse_spaces(raw))
     name = normalise_company_name(require_text(raw, expected="text", example=COMPANY_NAME_EXAMPLE))
     if not NAME_MIN_LEN <= len(name) <= NAME_MAX_LEN:
         raise Invalid(
@@ -115,6 +115,7 @@ def parse_company_name(raw: object) -> Parsed[str]:
 def parse_uscc(raw: object) -> Parsed[str]:
     """An 18-character unified social credit code, upper-cased, with a correct check character."""
     text = require_text(raw, expected="text", example=USCC_EXAMPLE)
+    refuse_hidden_characters(text)
     code = _USCC_SEPARATORS.sub("", text.translate(_NAME_CHARACTERS)).upper()
     wrong = sorted({char for char in code if char not in USCC_ALPHABET})
     if wrong:

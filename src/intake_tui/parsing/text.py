@@ -27,6 +27,19 @@ _FALSE_WORDS: Final = frozenset(
 
 EMAIL_EXAMPLE: Final = "zhang.wei@example.com"
 
+#: Direction overrides and isolates, zero-width characters and the byte-order mark: they
+#: are invisible, and they make a name look like another one on screen (``Trojan Source``).
+SPOOFING_CHARACTERS: Final = frozenset(
+    (
+        *range(0x202A, 0x202F),  # LRE, RLE, PDF, LRO, RLO
+        *range(0x2066, 0x206A),  # LRI, RLI, FSI, PDI
+        *range(0x200B, 0x2010),  # zero-width space, ZWNJ, ZWJ, LRM, RLM
+        0x2060,  # word joiner
+        0xFEFF,  # zero-width no-break space (byte-order mark)
+        0x061C,  # Arabic letter mark
+    )
+)
+
 
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII letters, digits, punctuation and the ideographic space to half-width."""
@@ -43,6 +56,40 @@ def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(char) == "Cc" for char in text)
 
 
+def first_spoofing_character(text: str) -> tuple[int, str] | None:
+    """The 1-based position and ``U+XXXX`` code of the first direction or zero-width
+    character in *text*, or None when it has none."""
+    for position, char in enumerate(text, start=1):
+        if ord(char) in SPOOFING_CHARACTERS:
+            return position, f"U+{ord(char):04X}"
+    return None
+
+
+def refuse_hidden_characters(text: str) -> None:
+    """Raise :class:`Invalid` when *text* holds control, direction or zero-width characters."""
+    # Escape sequences pasted into a field would be replayed on every terminal showing it.
+    if has_control_characters(text):
+        raise Invalid("parsing.text_control_characters")
+    found = first_spoofing_character(text)
+    if found is not None:
+        position, code = found
+        raise Invalid("parsing.text_spoofing_characters", position=position, code=code)
+
+
+def visible(text: str) -> str:
+    """*text* safe to show on a terminal: control (except line breaks), direction and
+    zero-width characters written as ``\\uXXXX``, so that none acts on the terminal."""
+    # Drafts keep what was typed or pasted, unchecked; a list or a JSON body may show them.
+    if text.isprintable():
+        return text
+    return "".join(
+        f"\\u{ord(char):04x}"
+        if (unicodedata.category(char) == "Cc" and char != "\n") or ord(char) in SPOOFING_CHARACTERS
+        else char
+        for char in text
+    )
+
+
 @parser
 def parse_text(raw: object, *, min_len: int, max_len: int) -> Parsed[str]:
     """Text trimmed and with spaces collapsed, *min_len* to *max_len* characters long."""
@@ -51,9 +98,7 @@ def parse_text(raw: object, *, min_len: int, max_len: int) -> Parsed[str]:
     text = collapse_spaces(raw)
     if not text:
         raise Invalid("parsing.text_empty", min_len=min_len, max_len=max_len)
-    # Escape sequences pasted into a field would be replayed on every terminal showing it.
-    if has_control_characters(text):
-        raise Invalid("parsing.text_control_characters")
+    refuse_hidden_characters(text)
     if len(text) < min_len:
         raise Invalid("parsing.text_too_short", min_len=min_len, max_len=max_len, length=len(text))
     if len(text) > max_len:
@@ -68,6 +113,7 @@ def parse_email(raw: object) -> Parsed[str]:
     from email_validator import EmailNotValidError, validate_email
 
     text = require_text(raw, expected="text", example=EMAIL_EXAMPLE)
+    refuse_hidden_characters(text)
     # A Chinese input method turns "@" and "." into ＠ and 。 unless switched to English mode.
     candidate = to_halfwidth(text).replace("。", ".")
     try:

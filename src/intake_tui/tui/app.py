@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 from textual.message import Message
+from textual.notifications import SeverityLevel
 
 from intake_tui.config.errors import ConfigError
 from intake_tui.i18n import Lang, render
@@ -304,6 +305,20 @@ class IntakeApp(App[None]):
             return
         self._fault_shown = (text, now)
         self.notify(text, severity="error", timeout=FAULT_SHOWN_S)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, always shown as plain text: messages quote what was typed,
+        file names and server replies, and ``[/]`` in those must not be read as markup."""
+        del markup  # screens' notify passes markup=True by default; it is never wanted here
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- what screens ask of the app -------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Final
 from intake_tui.cli import exit_codes
 from intake_tui.i18n import Lang, Message, render
 from intake_tui.parsing.phone import parse_mobile
+from intake_tui.parsing.text import visible
 from intake_tui.privacy.forgetting import (
     Plan,
     carry_out,
@@ -50,7 +51,8 @@ def show_plan(plan: Plan, store: Store, lines: int, heading: str, lang: Lang) ->
     """Print what *plan* removes: masked rows, counts, and records not yet delivered."""
     print(heading)
     for stored in plan.records[:SHOWN_ROWS]:
-        print("  " + "  ".join(cell for cell in summarise(stored, lang).cells() if cell))
+        cells = summarise(stored, lang).cells()
+        print("  " + "  ".join(visible(cell) for cell in cells if cell))
     if len(plan.records) > SHOWN_ROWS:
         print("  " + render("cli.removal.more", lang, count=len(plan.records) - SHOWN_ROWS))
     drafts = sum(1 for stored in plan.records if stored.status == "draft")

@@ -9,6 +9,7 @@ from typing import Any
 
 from intake_tui.cli import exit_codes
 from intake_tui.i18n import render
+from intake_tui.parsing.text import visible
 from intake_tui.services.runtime import Runtime
 from intake_tui.services.summary import summarise
 
@@ -35,8 +36,10 @@ def _print_table(
 ) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console()
+    # Names and notes are data: never markup, emoji codes or links.
+    console = Console(markup=False, emoji=False, highlight=False)
     if not summaries:
         console.print(render("cli.list.empty", lang))
         return
@@ -44,7 +47,7 @@ def _print_table(
     for key in ("id", "when", "status", "need", "company", "contact", "mobile"):
         table.add_column(render(f"cli.list.col.{key}", lang), no_wrap=key in ("id", "mobile"))
     for summary in summaries:
-        table.add_row(*summary.cells())
+        table.add_row(*(Text(visible(cell)) for cell in summary.cells()))
     console.print(table)
     note = "cli.list.footer_search" if searched else "cli.list.footer"
     console.print(render(note, lang, shown=shown, total=total), style="dim")

@@ -8,6 +8,7 @@ import sys
 
 from intake_tui.cli import exit_codes
 from intake_tui.i18n import render
+from intake_tui.parsing.text import visible
 from intake_tui.privacy.masking import mask_record
 from intake_tui.services.runtime import Runtime
 
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
         else:
             record = _mask_draft(record)
     document = {"id": stored.id, "status": stored.status, "record": record}
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    # Still JSON: a direction or zero-width character left in a draft is written as \uXXXX.
+    sys.stdout.write(visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     return exit_codes.OK
 
 

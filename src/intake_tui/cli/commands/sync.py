@@ -86,7 +86,9 @@ def _reporter(lang: Lang, total: int) -> Iterator[Report]:
             for attempt in attempts:
                 if attempt.status != "waiting":
                     progress.advance(task)
-                progress.console.print(_line(attempt, lang), markup=False, highlight=False)
+                progress.console.print(
+                    _line(attempt, lang), markup=False, emoji=False, highlight=False
+                )
 
         yield report
 

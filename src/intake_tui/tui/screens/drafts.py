@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from intake_tui.i18n import Lang, render
+from intake_tui.parsing.text import visible
 from intake_tui.privacy.masking import mask_mobile, mask_name
 from intake_tui.store.models import Draft
 from intake_tui.tui import bindings
@@ -35,7 +36,8 @@ def describe_draft(draft: Draft, lang: Lang) -> str:
     )
     filled = sum(1 for text in fields.values() if text)
     when = draft.updated_at[:16].replace("T", " ")
-    return render("tui.drafts.line", lang, when=when, company=company, who=who or "—", count=filled)
+    line = render("tui.drafts.line", lang, when=when, company=company, who=who or "—", count=filled)
+    return visible(line)
 
 
 class DraftsScreen(ModalScreen[None]):
@@ -58,9 +60,14 @@ class DraftsScreen(ModalScreen[None]):
         bindings.localise(self, lang)
         title = "tui.drafts.resume_title" if self.offer_resume else "tui.drafts.title"
         with Vertical(id="dialog"):
-            yield Static(render(title, lang), classes="dialog-title")
-            yield OptionList(id="drafts")
-            yield Static(render("tui.drafts.hint", lang), classes="dialog-hint", id="drafts-hint")
+            yield Static(render(title, lang), classes="dialog-title", markup=False)
+            yield OptionList(id="drafts", markup=False)
+            yield Static(
+                render("tui.drafts.hint", lang),
+                classes="dialog-hint",
+                id="drafts-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self.reload()

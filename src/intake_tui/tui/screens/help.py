@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -34,9 +35,9 @@ def key_table(lang: Lang) -> Table:
         ("tui.help.anywhere", bindings.describe([bindings.HELP, *bindings.GLOBAL], lang)),
     )
     for title, rows in sections:
-        table.add_row(render(title, lang), "", style="reverse")
+        table.add_row(Text(render(title, lang)), "", style="reverse")
         for keys, what in rows:
-            table.add_row(f"  {keys}", what)
+            table.add_row(Text(f"  {keys}"), Text(what))
     return table
 
 
@@ -52,9 +53,9 @@ class HelpScreen(ModalScreen[None]):
         lang: Lang = app.lang if isinstance(app, IntakeApp) else "zh"
         bindings.localise(self, lang)
         with VerticalScroll(id="dialog"):
-            yield Static(render("tui.help.title", lang), classes="dialog-title")
+            yield Static(render("tui.help.title", lang), classes="dialog-title", markup=False)
             yield Static(key_table(lang))
-            yield Static(render("tui.help.close", lang), classes="dialog-hint")
+            yield Static(render("tui.help.close", lang), classes="dialog-hint", markup=False)
 
     def action_close(self) -> None:
         """Close the help."""

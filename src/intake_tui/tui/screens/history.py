@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from intake_tui.i18n import render
+from intake_tui.parsing.text import visible
 from intake_tui.services.summary import Summary, summarise
 from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
@@ -44,13 +46,13 @@ class HistoryScreen(Screen[None]):
         lang = self.intake.lang
         bindings.localise(self, lang)
         with Vertical():
-            yield Static(render("tui.history.title", lang), classes="dialog-title")
+            yield Static(render("tui.history.title", lang), classes="dialog-title", markup=False)
             yield Input(placeholder=render("tui.history.search", lang), id="history-search")
-            table: DataTable[str] = DataTable(id="history-table", cursor_type="row")
+            table: DataTable[Text] = DataTable(id="history-table", cursor_type="row")
             for key in COLUMNS:
                 table.add_column(render(f"cli.list.col.{key}", lang), key=key)
             yield table
-            yield Static("", id="history-footer")
+            yield Static("", id="history-footer", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -90,7 +92,8 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for summary in summaries:
-            table.add_row(*summary.cells(), key=summary.id)
+            # Text, not str: a table reads a str cell as markup.
+            table.add_row(*(Text(visible(cell)) for cell in summary.cells()), key=summary.id)
         lang = self.intake.lang
         key = "tui.history.footer_search" if search else "tui.history.footer"
         self.query_one("#history-footer", Static).update(

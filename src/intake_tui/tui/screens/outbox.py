@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from intake_tui.i18n import Lang, render
+from intake_tui.parsing.text import visible
 from intake_tui.record.fields import FIELDS
 from intake_tui.services.capture import CaptureSession
 from intake_tui.services.delivery_loop import current_rejections, open_entries
@@ -199,13 +200,13 @@ class OutboxScreen(Screen[None]):
         lang = self.intake.lang
         bindings.localise(self, lang)
         with Vertical():
-            yield Static(render("tui.outbox.title", lang), classes="dialog-title")
+            yield Static(render("tui.outbox.title", lang), classes="dialog-title", markup=False)
             table: DataTable[str | Text] = DataTable(id="outbox-table", cursor_type="row")
             for key in COLUMNS:
                 table.add_column(render(f"tui.outbox.col.{key}", lang), key=key)
             yield table
-            yield Static("", id="outbox-reason")
-            yield Static("", id="outbox-footer")
+            yield Static("", id="outbox-reason", markup=False)
+            yield Static("", id="outbox-footer", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -242,7 +243,7 @@ class OutboxScreen(Screen[None]):
                 status,
                 Text(str(entry.attempts)),
                 Text(_next_try(entry, now, lang, offline=self.intake.offline)),
-                Text(row.company),
+                Text(visible(row.company)),
                 key=f"{entry.record_id}.{entry.revision}",
             )
         if kept is not None:

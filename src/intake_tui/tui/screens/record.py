@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from intake_tui.i18n import render
+from intake_tui.parsing.text import visible
 from intake_tui.store.models import StoredInquiry
 from intake_tui.tui import bindings
 
@@ -30,7 +31,7 @@ class RecordScreen(ModalScreen[None]):
         app = self.app
         lang = app.lang if isinstance(app, IntakeApp) else "zh"
         bindings.localise(self, lang)
-        body = json.dumps(self.stored.record, ensure_ascii=False, indent=2)
+        body = visible(json.dumps(self.stored.record, ensure_ascii=False, indent=2))
         with VerticalScroll(id="dialog"):
             yield Static(
                 render(
@@ -40,9 +41,10 @@ class RecordScreen(ModalScreen[None]):
                     status=render(f"cli.status.{self.stored.status}", lang),
                 ),
                 classes="dialog-title",
+                markup=False,
             )
             yield Static(Syntax(body, "json", word_wrap=True, theme="ansi_dark"))
-            yield Static(render("tui.help.close", lang), classes="dialog-hint")
+            yield Static(render("tui.help.close", lang), classes="dialog-hint", markup=False)
 
     def action_close(self) -> None:
         """Close."""

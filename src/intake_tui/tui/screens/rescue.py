@@ -47,10 +47,12 @@ class RescueScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         bindings.localise(self, self.lang)
         with Vertical(id="dialog"):
-            yield Static(render("tui.rescue.title", self.lang), classes="dialog-title")
-            yield Static(render("tui.rescue.prompt", self.lang))
+            yield Static(
+                render("tui.rescue.title", self.lang), classes="dialog-title", markup=False
+            )
+            yield Static(render("tui.rescue.prompt", self.lang), markup=False)
             yield Input(str(self._default), id="rescue-path", select_on_focus=False)
-            yield Static("", id="rescue-problem")
+            yield Static("", id="rescue-problem", markup=False)
 
     def on_mount(self) -> None:
         field = self.query_one("#rescue-path", Input)

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from intake_tui.i18n import Lang, render
+from intake_tui.parsing.text import visible
 from intake_tui.record.fields import STEPS, fields_of_step
 from intake_tui.record.normalise import Outcome
 from intake_tui.services.capture import CaptureSession
@@ -56,8 +57,8 @@ class ReviewScreen(Screen[None]):
         bar.current = "review"
         yield bar
         with VerticalScroll(id="review-values"):
-            yield Static(self._values(), id="values")
-        yield OptionList(*self._actions(), id="review-actions")
+            yield Static(self._values(), id="values", markup=False)
+        yield OptionList(*self._actions(), id="review-actions", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -81,16 +82,16 @@ class ReviewScreen(Screen[None]):
                 check = self.session.check(spec.path, text, lang) if text else None
                 reading = check.reading if check is not None else ""
                 if spec.options is not None or spec.kind == "bool":
-                    shown = Text(reading.removeprefix("= ") or text or "—")
+                    shown = Text(visible(reading.removeprefix("= ") or text or "—"))
                 else:
-                    shown = Text(text or "—")
+                    shown = Text(visible(text or "—"))
                     if reading and reading.removeprefix("= ") != text:
                         shown.append(f"  {reading}", style="dim")
                 if spec.path in errors:
                     shown.append(f"\n✗ {errors[spec.path]}", style="bold red")
                 elif spec.path in warnings:
                     shown.append(f"\n! {warnings[spec.path]}", style="yellow")
-                table.add_row(f"  {spec.label(lang)}", shown)
+                table.add_row(Text(f"  {spec.label(lang)}"), shown)
         return table
 
     def _actions(self) -> list[Option]:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from intake_tui.i18n import Lang
+from intake_tui.parsing.text import visible
 from intake_tui.record.fields import FieldSpec
 from intake_tui.record.options import Option, OptionList
 from intake_tui.tui.option_search import matches
@@ -77,10 +78,10 @@ class ChoiceRow(FieldRow):
 
     def compose(self) -> ComposeResult:
         mark = " *" if self.required else ""
-        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label")
+        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label", markup=False)
         yield ChoiceInput(self.spec, self.options, placeholder=self.placeholder)
-        yield Static(self._options_text(), classes="choice-options")
-        yield Static("", classes="field-hint")
+        yield Static(self._options_text(), classes="choice-options", markup=False)
+        yield Static("", classes="field-hint", markup=False)
 
     def _unmounted_twin(self) -> ChoiceRow:
         return ChoiceRow(
@@ -101,7 +102,8 @@ class ChoiceRow(FieldRow):
             style = "reverse" if index == self.highlight and self.input_has_filter() else ""
             number = self.options.index(option) + 1
             prefix = f"{number} " if numbered else f"{option.code} "
-            text.append(prefix + option.label(self.lang), style=style)
+            # Location names come from the config file: shown, never acted on.
+            text.append(prefix + visible(option.label(self.lang)), style=style)
         return text
 
     def input_has_filter(self) -> bool:

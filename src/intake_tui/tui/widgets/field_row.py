@@ -155,9 +155,9 @@ class FieldRow(Vertical):
 
     def compose(self) -> ComposeResult:
         mark = " *" if self.required else ""
-        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label")
+        yield Label(f"{self.spec.label(self.lang)}{mark}", classes="field-label", markup=False)
         yield self.make_input()
-        yield Static("", classes="field-hint")
+        yield Static("", classes="field-hint", markup=False)
 
     def _unmounted_twin(self) -> FieldRow:
         """A new row for the same field (choice rows override this)."""

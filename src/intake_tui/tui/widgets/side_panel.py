@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from intake_tui.i18n import Lang, render
+from intake_tui.parsing.text import visible
 from intake_tui.privacy.masking import mask_mobile, mask_name
 
 if TYPE_CHECKING:
@@ -32,13 +33,13 @@ class SidePanel(Vertical):
         self.matches: list[DuplicateMatch] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(render("tui.script.title", self.lang), classes="script-title")
-        yield Static("", id="script")
-        yield Static("", id="duplicates")
+        yield Static(render("tui.script.title", self.lang), classes="script-title", markup=False)
+        yield Static("", id="script", markup=False)
+        yield Static("", id="duplicates", markup=False)
 
     def show_script(self, line: str) -> None:
-        """The script line for the current step."""
-        self.query_one("#script", Static).update(Text(line))
+        """The script line for the current step (config text: an escape code in it is shown)."""
+        self.query_one("#script", Static).update(Text(visible(line)))
 
     def show_matches(self, matches: list[DuplicateMatch]) -> None:
         """Earlier inquiries with the same mobile or company (masked)."""
@@ -52,8 +53,8 @@ class SidePanel(Vertical):
             on = "、".join(render(f"tui.dup.on.{key}", self.lang) for key in match.matched_on)
             status = render(f"cli.status.{match.status}", self.lang)
             text.append(
-                f"· {match.created_at[:10]} {match.company_name or '—'}\n"
-                f"  {mask_name(match.contact_name)} {mask_mobile(match.mobile)}"
+                f"· {match.created_at[:10]} {visible(match.company_name or '—')}\n"
+                f"  {visible(mask_name(match.contact_name))} {mask_mobile(match.mobile)}"
                 f" · {status} · {on}\n"
             )
         text.append(render("tui.dup.keys", self.lang), style="dim")

@@ -44,7 +44,7 @@ class StatusBar(Static):
     """
 
     def __init__(self, lang: Lang) -> None:
-        super().__init__("")
+        super().__init__("", markup=False)
         self.lang = lang
         #: The runtime's clock and operator arrive with the configuration (see attach()).
         self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
