@@ -12,7 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from intake_tui.tui.app import IntakeApp
-from tests.tui.conftest import settle
+from tests.tui.conftest import keys, settle
 from tests.tui.test_delivery_status import PATH, capture_standard, online_runtime, status_text
 
 
@@ -34,4 +34,13 @@ async def test_an_unsendable_token_is_reported_and_nothing_is_sent(
         assert not any("7f3c" in text for text in shown)
         assert "7f3c" not in status_text(app)
         assert len(app.store.list(status="submitted")) == 1  # capture goes on
+
+        # "Send now" in the outbox says why nothing goes, not "offline capture mode".
+        await keys(pilot, "f9")
+        await settle(pilot)
+        app._notifications.clear()
+        await keys(pilot, "f5")
+        shown = [notification.message for notification in app._notifications]
+        assert any("INTAKE_TUI_TOKEN" in text for text in shown), shown
+        assert not any("offline" in text.lower() for text in shown)
     assert httpserver.log == []
