@@ -11,20 +11,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from intake_tui.cli.main import main
 from intake_tui.record.fields import FIELDS
+from intake_tui.record.normalise import CALL_KEYS, EXTRA_PATHS, METADATA_KEYS
 from tests.config.test_config_mutations import documents, to_toml
 from tests.helpers import raw_record, run_cli
 
 PATHS = [spec.path for spec in FIELDS]
 METADATA = ["schema_version", "id", "revision", "created_at", "submitted_at", "operator", "call"]
+#: Every metadata key a record may carry, dotted inside its section.
+METADATA_PATHS = [
+    *(key for key in sorted(METADATA_KEYS) if key != "warnings"),
+    *(f"call.{key}" for key in sorted(CALL_KEYS)),
+    *sorted(EXTRA_PATHS),
+]
 fuzz = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
@@ -40,6 +48,29 @@ raw_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
     max_leaves=5,
 )
+#: Times at the calendar's edges, with offsets up to ±25:61, leap seconds, no offset at all.
+extreme_times = st.builds(
+    lambda year, month, day, clock, offset: f"{year:04d}-{month:02d}-{day:02d}T{clock}{offset}",
+    st.sampled_from([1, 1970, 2026, 9999]),
+    st.sampled_from([1, 2, 12, 13]),
+    st.sampled_from([1, 29, 31]),
+    st.sampled_from(["00:00:00", "13:59:59", "23:59:59", "23:59:60", "24:00:00"]),
+    st.builds(
+        lambda sign, hours, minutes: f"{sign}{hours:02d}:{minutes:02d}",
+        st.sampled_from("+-"),
+        st.integers(0, 25),
+        st.sampled_from([0, 30, 59, 61]),
+    )
+    | st.sampled_from(["", "Z", "+0800", "+08:00:30"]),
+)
+#: Whole numbers as JSON numbers far past 64 bits, or as text in any script's digits.
+huge_numbers = st.integers(min_value=-(10**40), max_value=10**40) | st.sampled_from(
+    [2**53, 2**63, 2**64, -(2**63) - 1]
+)
+any_digits = st.text(st.characters(categories=("Nd", "No")), min_size=1, max_size=6)
+metadata_values = st.one_of(
+    raw_values, huge_numbers, huge_numbers.map(str), any_digits, extreme_times
+)
 
 
 @st.composite
@@ -52,7 +83,7 @@ def records(draw: st.DrawFn) -> Any:
             record[section] = {}
         record[section][key] = draw(raw_values)
     for key in draw(st.lists(st.sampled_from(METADATA), unique=True, max_size=3)):
-        record[key] = draw(raw_values)
+        record[key] = draw(metadata_values)
     if draw(st.booleans()):
         # Sections that are not objects at all.
         record[draw(st.sampled_from(["need", "contact", "consent"]))] = draw(raw_values)
@@ -228,3 +259,167 @@ def test_the_installed_command_on_json_nested_too_deep(tmp_path: Path, content: 
     result = run_cli("validate", str(path))
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
+
+
+def _with_metadata(values: dict[str, Any]) -> dict[str, Any]:
+    """The standard raw record with metadata *values* by dotted path."""
+    record = raw_record()
+    for path, value in values.items():
+        section, _, key = path.partition(".")
+        if key:
+            record[section] = {**record.get(section, {}), key: value}
+        else:
+            record[path] = value
+    return record
+
+
+@fuzz
+@given(
+    st.dictionaries(st.sampled_from(METADATA_PATHS), metadata_values, min_size=1, max_size=2),
+    st.sampled_from([[], ["--lang", "en"]]),
+)
+@example({"revision": "²"}, [])
+@example({"revision": 10**30}, [])
+@example({"call.duration_s": 2**63}, [])
+@example({"created_at": "0001-01-01T00:00:00+14:00"}, ["--lang", "en"])
+@example({"call.ended_at": "9999-12-31T23:59:59-14:00"}, [])
+@example({"operator": "op\n01"}, [])
+def test_validate_every_metadata_key_at_its_limits(
+    capsys: pytest.CaptureFixture[str],
+    input_folder: Path,
+    values: dict[str, Any],
+    lang: list[str],
+) -> None:
+    path = input_folder / "meta.jsonl"
+    path.write_text(json.dumps(_with_metadata(values), ensure_ascii=False) + "\n", "utf-8")
+    code, out, _ = _run(capsys, ["validate", str(path), *lang])
+    [result] = _assert_result_lines(out, code)
+    # The rest of the record is right: any error names one of the keys set.
+    assert {issue["field"] for issue in result.get("errors", [])} <= set(values)
+    if result["ok"]:
+        _assert_metadata_holds(result["inquiry"])
+
+
+def _assert_metadata_holds(inquiry: dict[str, Any]) -> None:
+    """What every store, export and backend can hold: bounded numbers, real instants."""
+    call = inquiry["call"]
+    assert 1 <= inquiry["revision"] <= 2**53 - 1
+    assert call["duration_s"] is None or 0 <= call["duration_s"] <= 2**53 - 1
+    times = [inquiry["created_at"], inquiry["submitted_at"], call["started_at"], call["ended_at"]]
+    for moment in filter(None, times):
+        datetime.fromisoformat(moment).astimezone(UTC)  # the instant exists in UTC
+    assert inquiry["operator"].isprintable() and len(inquiry["operator"]) <= 64
+
+
+#: Every numeric option: (command, option, smallest, largest right value).
+NUMERIC_OPTIONS: list[tuple[str, str, float, float]] = [
+    ("list", "--limit", 1, 1_000_000),
+    ("sync", "--timeout", 0, 86_400),
+    ("purge", "--older-than", 1, 36_500),
+]
+#: What each option's usage error shows as a right value.
+EXAMPLES = {
+    "--limit": "--limit 50",
+    "--timeout": "--timeout 120",
+    "--older-than": "--older-than 730",
+}
+option_values = st.one_of(
+    huge_numbers.map(str),
+    st.floats().map(repr),
+    st.floats(allow_nan=False).map(lambda x: f"{x:f}"[:40]),
+    any_digits,
+    text,
+    st.sampled_from(["0", "-1", "-0", " 5 ", "5.5", "1e309", "nan", "inf", "-inf", "+3", ""]),
+)
+
+
+@fuzz
+@given(st.sampled_from(NUMERIC_OPTIONS), option_values, st.sampled_from(["zh", "en"]))
+def test_every_numeric_option_takes_any_value(
+    capsys: pytest.CaptureFixture[str],
+    option: tuple[str, str, float, float],
+    value: str,
+    lang: str,
+) -> None:
+    command, name, least, most = option
+    try:
+        code = main([command, f"{name}={value}", "--lang", lang])
+    except SystemExit as exit_:
+        code = exit_.code  # argparse refused the value
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    accepted = name not in err
+    if accepted:
+        # Taken only when it is a finite number in range (sync then stops: no backend).
+        number = float(value)
+        assert least <= number <= most and (name == "--timeout" or number.is_integer())
+        assert code in (0, 2)
+    else:
+        assert code == 2
+        assert EXAMPLES[name] in err  # names the option and shows a right value
+
+
+def _enabled_backend(folder: Path) -> Path:
+    """A config whose backend is enabled at a loopback port nothing listens on."""
+    config = folder / "intake.toml"
+    config.write_text(
+        f'[storage]\ndata_dir = "{(folder / "data").as_posix()}"\n'
+        '[backend]\nenabled = true\nurl = "http://127.0.0.1:9/api/inquiries"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+#: (command and option, the value) for the installed command.
+BAD_OPTIONS: list[tuple[str, str, str]] = [
+    ("list", "--limit", str(10**30)),  # past SQLite's 64-bit integers
+    ("list", "--limit", "١٢"),  # int() reads Arabic-Indic digits
+    ("list", "--limit", "0"),
+    ("sync", "--timeout", "nan"),
+    ("sync", "--timeout", "inf"),
+    ("sync", "--timeout", "1e309"),
+    ("sync", "--timeout", "-1"),
+    ("purge", "--older-than", "²"),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "value"), BAD_OPTIONS, ids=[f"{c} {o} {v}" for c, o, v in BAD_OPTIONS]
+)
+def test_the_installed_command_on_numeric_options_beyond_reason(
+    tmp_path: Path, command: str, option: str, value: str
+) -> None:
+    config = _enabled_backend(tmp_path)
+    result = run_cli(command, f"{option}={value}", "--config", str(config), timeout=30)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 2, result.stderr
+    assert EXAMPLES[option] in result.stderr  # the option named, with a right value
+
+
+def test_the_installed_import_on_metadata_at_its_limits(tmp_path: Path) -> None:
+    config = _enabled_backend(tmp_path)
+    lines = [
+        raw_record(created_at="0001-01-01T00:00:00+14:00"),  # before the calendar in UTC
+        raw_record(revision=10**30),  # past SQLite's INTEGER
+        raw_record(revision="١٢"),
+        raw_record(call={"started_at": "9999-12-31T23:59:59-14:00"}),
+        raw_record(operator="op\n01"),
+        raw_record(id="0b9f6a4e-6d1b-4c55-9a39-2f4d1f1c1e11"),
+    ]
+    source = tmp_path / "limits.jsonl"
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n")
+    result = run_cli("import", str(source), "--config", str(config), "--lang", "en")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stderr
+    for number, key in [
+        (1, "created_at"),
+        (2, "revision"),
+        (3, "revision"),
+        (4, "call.started_at"),
+        (5, "operator"),
+    ]:
+        assert f"line {number}: {key}:" in result.stdout
+    listing = run_cli("list", "--json", "--config", str(config))
+    assert [json.loads(row)["id"] for row in listing.stdout.splitlines()] == [
+        "0b9f6a4e-6d1b-4c55-9a39-2f4d1f1c1e11"
+    ]

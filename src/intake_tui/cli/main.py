@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from intake_tui import __version__
-from intake_tui.cli import exit_codes
+from intake_tui.cli import exit_codes, options
 from intake_tui.i18n import LANGUAGES, Lang, render
 
 if TYPE_CHECKING:
@@ -114,7 +114,11 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     listing.add_argument("--search", metavar="TEXT", help=render("cli.help.search", lang))
     listing.add_argument(
-        "--limit", type=int, default=50, metavar="N", help=render("cli.help.limit", lang)
+        "--limit",
+        type=options.limit(lang),
+        default=50,
+        metavar="N",
+        help=render("cli.help.limit", lang),
     )
     listing.add_argument("--json", action="store_true", help=render("cli.help.json", lang))
 
@@ -142,7 +146,10 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
 
     sync = command("sync")
     sync.add_argument(
-        "--timeout", type=float, metavar="S", help=render("cli.help.sync_timeout", lang)
+        "--timeout",
+        type=options.timeout(lang),
+        metavar="S",
+        help=render("cli.help.sync_timeout", lang),
     )
 
     forget = command("forget")
@@ -154,7 +161,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     purge = command("purge")
     purge.add_argument(
         "--older-than",
-        type=int,
+        type=options.older_than(lang),
         required=True,
         metavar="DAYS",
         help=render("cli.help.older_than", lang),

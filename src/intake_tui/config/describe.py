@@ -70,11 +70,12 @@ def describe_config(
     config = loaded.config
     resolved = "config.describe.resolved"
     data_dir_key = "config.describe.user_data_dir" if not config.storage.data_dir else resolved
-    token_key = (
-        "config.describe.token_set"
-        if config.backend.read_token(env) is not None
-        else "config.describe.token_unset"
-    )
+    if config.backend.read_token(env) is None:
+        token_key = "config.describe.token_unset"
+    elif config.backend.token_problem(env) is not None:
+        token_key = "config.describe.token_unsendable"
+    else:
+        token_key = "config.describe.token_set"
     backend_notes = {"token_env": render(token_key, lang)}
     if not config.backend.ca_bundle:
         backend_notes["ca_bundle"] = render("config.describe.system_store", lang)

@@ -24,7 +24,8 @@ from pydantic import (
 
 from intake_tui import paths
 from intake_tui.config import defaults, rules
-from intake_tui.i18n import Lang
+from intake_tui.config.token import token_problem as header_problem
+from intake_tui.i18n import Lang, Message
 
 ScriptStep = Literal["need", "use", "tax", "company", "contact", "mobile", "review"]
 
@@ -126,6 +127,11 @@ class BackendSettings(_Section):
         """The bearer token from *environ* (usually ``os.environ``), or None when unset."""
         token = environ.get(self.token_env, "").strip()
         return token or None
+
+    def token_problem(self, environ: Mapping[str, str]) -> Message | None:
+        """Why the token in *environ* cannot go in a header; None when it can or is unset."""
+        token = self.read_token(environ)
+        return None if token is None else header_problem(token, self.token_env)
 
 
 class ConsentSettings(_Section):

@@ -35,6 +35,9 @@ def config_warnings(config: Config, environ: Mapping[str, str] | None = None) ->
         warnings.append(Message("config.warning.http_url"))
     if backend.enabled and backend.read_token(env) is None:
         warnings.append(Message("config.warning.token_unset", {"env": backend.token_env}))
+    token_problem = backend.token_problem(env)
+    if token_problem is not None:
+        warnings.append(token_problem)
     if config.privacy.retention_days == 0:
         warnings.append(Message("config.warning.keep_forever"))
     return warnings

@@ -217,6 +217,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no data of {who} is held on this computer; nothing to remove. The request was "
         "written to the audit log",
     },
+    "cli.option.limit": {
+        "zh": "--limit 应为 1 到 1000000 之间的整数（ASCII 数字），收到 {value}；例如 --limit 50",
+        "en": "--limit expects a whole number from 1 to 1000000 in ASCII digits, found {value}; "
+        "e.g. --limit 50",
+    },
+    "cli.option.timeout": {
+        "zh": "--timeout 应为 0 到 86400 之间的秒数，收到 {value}；例如 --timeout 120",
+        "en": "--timeout expects a number of seconds from 0 to 86400, found {value}; "
+        "e.g. --timeout 120",
+    },
     "cli.purge.bad_days": {
         "zh": "--older-than 应为 1 到 36500 之间的天数，收到 {value}；例如 --older-than 730",
         "en": "--older-than expects a number of days from 1 to 36500, found {value}; "

@@ -296,6 +296,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "系统用户数据文件夹：{path}",
         "en": "the user data folder: {path}",
     },
+    "config.token.line_break": {
+        "zh": "环境变量 {env} 中的令牌无法放进 HTTP 请求头：第 {position} 个字符是换行符；"
+        "令牌只能由不含空格的可打印 ASCII 字符组成。请按后台签发的原样重新设置，例如 export {env}=abc123",
+        "en": "the token in the environment variable {env} cannot be sent in an HTTP header: "
+        "character {position} is a line break; a token is printable ASCII without spaces. "
+        "Set it again exactly as the backend issued it, e.g. export {env}=abc123",
+    },
+    "config.token.non_ascii": {
+        "zh": "环境变量 {env} 中的令牌无法放进 HTTP 请求头：第 {position} 个字符是非 ASCII 字符；"
+        "令牌只能由不含空格的可打印 ASCII 字符组成。请按后台签发的原样重新设置，例如 export {env}=abc123",
+        "en": "the token in the environment variable {env} cannot be sent in an HTTP header: "
+        "character {position} is a non-ASCII character; a token is printable ASCII without spaces. "
+        "Set it again exactly as the backend issued it, e.g. export {env}=abc123",
+    },
+    "config.token.space_or_control": {
+        "zh": "环境变量 {env} 中的令牌无法放进 HTTP 请求头：第 {position} 个字符是空格或控制字符；"
+        "令牌只能由不含空格的可打印 ASCII 字符组成。请按后台签发的原样重新设置，例如 export {env}=abc123",
+        "en": "the token in the environment variable {env} cannot be sent in an HTTP header: "
+        "character {position} is a space or a control character; a token is printable ASCII without spaces. "
+        "Set it again exactly as the backend issued it, e.g. export {env}=abc123",
+    },
+    "config.describe.token_unsendable": {
+        "zh": "令牌：已设置但无法发送（见下方提示）",
+        "en": "token: set, but it cannot be sent (see the warning below)",
+    },
     "config.describe.token_set": {
         "zh": "令牌：已设置（已隐藏）",
         "en": "token: set (hidden)",

@@ -50,28 +50,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'preferred location "{found}" is not in the configured list; choose one of: {known}',
     },
     "record.schema_version": {
-        "zh": "schema_version 为 {found}，本程序只支持 1",
-        "en": "schema_version is {found}; only 1 is supported",
+        "zh": "schema_version 为 {found}，本程序只支持 1（写 1 或省略）",
+        "en": "schema_version is {found}; only 1 is supported (write 1 or leave it out)",
     },
     "record.bad_id": {
         "zh": "id “{found}”不是 UUID；应形如 1b4e28ba-2fa1-11d2-883f-0016d3cca427，或省略由程序生成",
         "en": 'id "{found}" is not a UUID; it looks like 1b4e28ba-2fa1-11d2-883f-0016d3cca427, or omit it',
     },
     "record.bad_revision": {
-        "zh": "revision 须为不小于 1 的整数，收到 {found}",
-        "en": "revision must be a whole number of at least 1, found {found}",
+        "zh": "revision 须为 1 到 {max} 之间的整数（ASCII 数字），例如 2，收到 {found}",
+        "en": "revision must be a whole number from 1 to {max} in ASCII digits, e.g. 2, "
+        "found {found}",
     },
     "record.bad_timestamp": {
         "zh": "时间“{found}”须为带时区的 RFC 3339 格式，例如 2026-11-29T09:30:00+08:00",
         "en": 'time "{found}" must be RFC 3339 with an offset, e.g. 2026-11-29T09:30:00+08:00',
     },
+    "record.timestamp_no_offset": {
+        "zh": "时间“{found}”缺少时区偏移；请加上，例如 2026-11-29T09:30:00+08:00（UTC 写 Z）",
+        "en": 'time "{found}" has no offset; add one, e.g. 2026-11-29T09:30:00+08:00 (Z for UTC)',
+    },
+    "record.timestamp_leap_second": {
+        "zh": "时间“{found}”是闰秒（:60），本程序只记录 00–59 秒；请写成 :59，例如 2016-12-31T23:59:59Z",
+        "en": 'time "{found}" is a leap second (:60); seconds run from 00 to 59 here, '
+        "write :59, e.g. 2016-12-31T23:59:59Z",
+    },
+    "record.timestamp_bad_offset": {
+        "zh": "时间“{found}”的时区偏移须在 -23:59 到 +23:59 之间，例如 +08:00",
+        "en": 'the offset of time "{found}" must be between -23:59 and +23:59, e.g. +08:00',
+    },
+    "record.timestamp_out_of_range": {
+        "zh": "时间“{found}”换算成 UTC 后超出 0001-01-01 至 9999-12-31 的范围，"
+        "例如 2026-11-29T09:30:00+08:00",
+        "en": 'time "{found}" falls outside 0001-01-01 to 9999-12-31 in UTC; '
+        "use a real time, e.g. 2026-11-29T09:30:00+08:00",
+    },
     "record.bad_duration": {
-        "zh": "通话时长须为不小于 0 的整数秒，例如 95",
-        "en": "call duration must be a whole number of seconds, at least 0, e.g. 95",
+        "zh": "通话时长须为 0 到 {max} 之间的整数秒，例如 95",
+        "en": "call duration must be a whole number of seconds from 0 to {max}, e.g. 95",
     },
     "record.bad_operator": {
-        "zh": "operator 须为不超过 64 个字符的文字，例如 op-01",
-        "en": "operator must be text of at most 64 characters, e.g. op-01",
+        "zh": "operator 须为不超过 {max} 个可打印字符的文字（不含换行和控制字符），例如 op-01",
+        "en": "operator must be printable text of at most {max} characters (no line breaks "
+        "or control characters), e.g. op-01",
+    },
+    "record.bad_notice_version": {
+        "zh": "consent.notice_version 须为不超过 {max} 个可打印字符的文字，例如 2026-01，或省略",
+        "en": "consent.notice_version must be printable text of at most {max} characters, "
+        "e.g. 2026-01, or leave it out",
     },
     "record.invalid": {
         "zh": "值不符合记录格式：{detail}",

@@ -13,6 +13,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from intake_tui.record.choice_type import OneOf
+from intake_tui.record.metadata import MAX_WHOLE
 from intake_tui.record.options import (
     INDUSTRY,
     NEED_KIND,
@@ -134,7 +135,7 @@ class Call(_Section):
 
     started_at: AwareDatetime | None = None
     ended_at: AwareDatetime | None = None
-    duration_s: int | None = Field(default=None, ge=0)
+    duration_s: int | None = Field(default=None, ge=0, le=MAX_WHOLE)
 
 
 class FieldNote(_Section):
@@ -156,7 +157,7 @@ class Inquiry(_Section):
 
     schema_version: Literal[1] = SCHEMA_VERSION
     id: UUID
-    revision: int = Field(default=1, ge=1)
+    revision: int = Field(default=1, ge=1, le=MAX_WHOLE)
     created_at: AwareDatetime
     submitted_at: AwareDatetime | None = None
     operator: str

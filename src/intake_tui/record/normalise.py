@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from intake_tui.i18n import Lang, Message, message
 from intake_tui.parsing.result import Parsed
+from intake_tui.record import metadata
 from intake_tui.record.fields import BY_PATH, FIELDS, SECTIONS, FieldSpec, ParseContext
 
 if TYPE_CHECKING:
@@ -221,42 +222,29 @@ def _metadata(
 ) -> dict[str, Any]:
     """Check the metadata given and fill what is missing."""
     meta: dict[str, Any] = {}
+
+    def take(path: str, checked: object) -> None:
+        if isinstance(checked, Message):
+            errors.append(FieldIssue(path, checked))
+        else:
+            meta[path] = checked
+
     version = flat.get("schema_version")
-    if version is not None and version != 1 and version != "1":
-        errors.append(FieldIssue("schema_version", message("record.schema_version", found=version)))
+    if version is not None:
+        problem = metadata.schema_version(version)
+        if problem is not None:
+            errors.append(FieldIssue("schema_version", problem))
 
     raw_id = flat.get("id")
-    if is_blank(raw_id):
-        meta["id"] = str(filling.new_id())
-    else:
-        try:
-            meta["id"] = str(uuid.UUID(str(raw_id)))
-        except ValueError:
-            errors.append(FieldIssue("id", message("record.bad_id", found=str(raw_id)[:60])))
-
-    revision = flat.get("revision")
-    if is_blank(revision):
-        meta["revision"] = 1
-    elif (
-        isinstance(revision, int | str)
-        and not isinstance(revision, bool)
-        and str(revision).strip().isdigit()
-        and int(str(revision).strip()) >= 1
-    ):
-        meta["revision"] = int(str(revision).strip())
-    else:
-        errors.append(FieldIssue("revision", message("record.bad_revision", found=revision)))
+    take("id", str(filling.new_id()) if is_blank(raw_id) else metadata.record_id(raw_id))
+    raw_revision = flat.get("revision")
+    take("revision", 1 if is_blank(raw_revision) else metadata.revision(raw_revision))
 
     now = filling.now()
     for key in ("created_at", "submitted_at", "call.started_at", "call.ended_at"):
         value = flat.get(key)
-        if is_blank(value):
-            continue
-        parsed = _parse_timestamp(value)
-        if parsed is None:
-            errors.append(FieldIssue(key, message("record.bad_timestamp", found=str(value)[:60])))
-        else:
-            meta[key] = parsed
+        if not is_blank(value):
+            take(key, metadata.timestamp(value))
     meta.setdefault("created_at", now)
     if filling.submitted:
         meta.setdefault("submitted_at", now)
@@ -266,36 +254,19 @@ def _metadata(
 
     duration = flat.get("call.duration_s")
     if not is_blank(duration):
-        if isinstance(duration, int) and not isinstance(duration, bool) and duration >= 0:
-            meta["call.duration_s"] = duration
-        else:
-            errors.append(FieldIssue("call.duration_s", message("record.bad_duration")))
+        take("call.duration_s", metadata.duration(duration))
     elif "call.ended_at" in meta:
         seconds = (meta["call.ended_at"] - meta["call.started_at"]).total_seconds()
         meta["call.duration_s"] = max(0, round(seconds))
 
     operator = flat.get("operator")
-    if is_blank(operator):
-        meta["operator"] = filling.operator
-    elif isinstance(operator, str) and len(operator.strip()) <= 64:
-        meta["operator"] = operator.strip()
-    else:
-        errors.append(FieldIssue("operator", message("record.bad_operator")))
+    take("operator", filling.operator if is_blank(operator) else metadata.operator(operator))
     notice = flat.get("consent.notice_version")
-    meta["consent.notice_version"] = (
-        str(notice).strip() if not is_blank(notice) else filling.notice_version
+    take(
+        "consent.notice_version",
+        filling.notice_version if is_blank(notice) else metadata.notice_version(notice),
     )
     return meta
-
-
-def _parse_timestamp(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
 
 
 def _document(

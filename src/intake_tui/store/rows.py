@@ -64,7 +64,10 @@ def utc_sort_key(timestamp: str) -> str:
     except ValueError:
         return timestamp  # not a time we understand: keep it, it still sorts somewhere
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            return timestamp  # an instant past the calendar's edge in UTC: keep it as text
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 

@@ -507,9 +507,14 @@ class IntakeApp(App[None]):
             return
         import os
 
-        from intake_tui.services.delivery_loop import DeliveryLoop
+        from intake_tui.services.delivery_loop import DeliveryLoop, DeliveryState
 
         settings = runtime.config.backend
+        token_problem = settings.token_problem(os.environ)
+        if token_problem is not None:
+            # Every request would fail alike: say why once and send nothing.
+            self.post_message(self.DeliveryChanged(DeliveryState("failing", problem=token_problem)))
+            return
         self.delivery = DeliveryLoop(
             runtime.open_store,
             settings,

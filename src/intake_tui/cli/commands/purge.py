@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Final
 
 from intake_tui.cli import exit_codes
 from intake_tui.cli.commands.forget import confirm_and_remove
+from intake_tui.cli.options import MAX_DAYS
 from intake_tui.i18n import render
 from intake_tui.privacy.forgetting import cutoff_for, lines_to_remove, purge_plan
 from intake_tui.services.runtime import Runtime
-
-#: A hundred years: anything longer is a typo, not a retention period.
-MAX_DAYS: Final = 36500
 
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:

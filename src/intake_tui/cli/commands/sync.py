@@ -140,6 +140,10 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
         print(render("delivery.sync.no_url", lang), file=sys.stderr)
         return exit_codes.USAGE
     timeout_s: float = args.timeout if args.timeout is not None else settings.sync_timeout_s
+    token_problem = settings.token_problem(os.environ)
+    if token_problem is not None:
+        print(token_problem.text(lang), file=sys.stderr)
+        return exit_codes.USAGE
     token = settings.read_token(os.environ)
     with (
         runtime.open_store() as store,

@@ -294,7 +294,13 @@ class OutboxScreen(Screen[None]):
         """Send every waiting record now (not in offline capture mode)."""
         lang = self.intake.lang
         if not self.intake.send_now():
-            self.notify(render("tui.outbox.offline_mode", lang), severity="warning", timeout=10)
+            state = self.intake.delivery_state
+            # No sender: offline capture mode, or a setting (the token) that stops every send.
+            if state is not None and state.problem is not None:
+                text = render("tui.delivery.problem", lang, detail=state.problem.text(lang))
+            else:
+                text = render("tui.outbox.offline_mode", lang)
+            self.notify(text, severity="warning", timeout=10)
             return
         self.notify(render("tui.outbox.sending_now", lang))
 
