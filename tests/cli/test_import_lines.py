@@ -103,17 +103,19 @@ def test_a_malformed_csv_row_does_not_stop_the_rows_after_it(tmp_path: Path) -> 
 
 
 def test_csv_lines_are_counted_as_an_editor_shows_them(tmp_path: Path) -> None:
-    """A quoted cell over two lines: the next record starts on line 4; U+2028 is no break."""
+    """A record is reported at the line it starts on (a quoted cell may span lines)."""
     source = tmp_path / "export.csv"
     source.write_bytes(
         (
             HEADER
-            + f'"精密\r\n加工",13500000001,{REST}'
+            + f'"精密\r\n加工",021-66668888,{REST}'
             + f"电池\u2028材料,13500000002,{REST}"
+            + f'"电池\n材料",13500000003,{REST}'
             + f"电池材料,021-66668888,{REST}"
         ).encode()
     )
     result = run_cli("import", str(source), "--config", str(_config(tmp_path)), "--lang", "en")
     assert result.returncode == 1
-    assert result.stdout.startswith("line 5: contact.mobile: ")
-    assert _mobiles(tmp_path) == ["13500000001", "13500000002"]
+    reported = [line.split(":", 2)[:2] for line in result.stdout.splitlines()]
+    assert reported == [["line 2", " contact.mobile"], ["line 7", " contact.mobile"]]
+    assert _mobiles(tmp_path) == ["13500000002", "13500000003"]
