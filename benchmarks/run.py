@@ -2,6 +2,7 @@
 
     python benchmarks/run.py delivery_throughput [--records 10000] [--rounds 3]
     python benchmarks/run.py duplicate_lookup [--sizes 10000,100000,1000000] [--lookups 2000]
+    python benchmarks/run.py import_throughput [--records 100000] [--rounds 3]
     python benchmarks/run.py sync_mode [--commits 300]
     python benchmarks/run.py tui_keys
     python benchmarks/run.py tui_startup [--pairs 15] [--no-large-store]
@@ -26,6 +27,7 @@ from common import RESULTS_DIR, machine
 BENCHMARKS = (
     "delivery_throughput",
     "duplicate_lookup",
+    "import_throughput",
     "sync_mode",
     "tui_keys",
     "tui_startup",

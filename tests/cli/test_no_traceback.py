@@ -181,7 +181,8 @@ def _expected_results(content: str) -> int:
     try:
         whole = json.loads(content.strip())
     except ValueError:
-        return sum(1 for line in content.splitlines() if line.strip())
+        # Input lines end at "\n" only, as output lines do (a U+001E is data).
+        return sum(1 for line in content.split("\n") if line.strip())
     return len(whole) if isinstance(whole, list) else 1
 
 

@@ -99,6 +99,11 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         default="auto",
         help=render("cli.help.format_in", lang),
     )
+    importing.add_argument(
+        "--allow-newer-revisions",
+        action="store_true",
+        help=render("cli.help.allow_newer_revisions", lang),
+    )
 
     command("schema")
 

@@ -128,8 +128,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "line {line}: {field}: {message}",
     },
     "cli.import.summary": {
-        "zh": "导入完成：新保存 {stored} 条，已存在 {already} 条，无效 {invalid} 条",
-        "en": "import done: {stored} stored, {already} already present, {invalid} invalid",
+        "zh": "导入完成：新保存 {stored} 条，已存在 {already} 条，文件内重复 {repeated} 条，"
+        "冲突 {conflicts} 条，无效 {invalid} 条",
+        "en": "import done: {stored} stored, {already} already present, {repeated} repeated "
+        "within the file, {conflicts} in conflict, {invalid} invalid",
+    },
+    "cli.import.repeat": {
+        "zh": "与第 {first} 行完全相同，只保存一次",
+        "en": "exactly repeats line {first}; stored once",
+    },
+    "cli.import.conflict_in_file": {
+        "zh": "编号 {id} 第 {revision} 版在第 {first} 行已出现，但内容不同；"
+        "同一编号和版本只能有一种内容，请改正其中一行，或给新内容更高的 revision",
+        "en": "id {id} revision {revision} already appeared on line {first} with other "
+        "content; one id and revision hold one content: correct one of the lines, or give "
+        "the new content a higher revision",
+    },
+    "cli.import.conflict": {
+        "zh": "编号 {id} 第 {revision} 版已保存，但内容不同；未导入。"
+        "请核对这一行，或给改动后的内容更高的 revision 并加 --allow-newer-revisions",
+        "en": "id {id} revision {revision} is already stored with other content; not "
+        "imported. Check this line, or give the changed content a higher revision and use "
+        "--allow-newer-revisions",
+    },
+    "cli.import.newer": {
+        "zh": "编号 {id} 第 {revision} 版比已保存的版本新；未导入。"
+        "确要以导入内容替换时，请加 --allow-newer-revisions",
+        "en": "id {id} revision {revision} is newer than the stored revision; not imported. "
+        "To replace the stored record with this one, use --allow-newer-revisions",
+    },
+    "cli.line_not_text": {
+        "zh": "这一行不是文本（不是文件所用的 UTF-8 或 GB18030 编码，或长于 {limit_mib} MiB）",
+        "en": "this line is not text (not in the file's encoding, UTF-8 or GB18030, or "
+        "longer than {limit_mib} MiB)",
+    },
+    "cli.help.allow_newer_revisions": {
+        "zh": "允许以更高 revision 的导入记录替换已保存的同编号记录",
+        "en": "let a record with a higher revision replace the stored one with the same id",
     },
     "cli.list.empty": {
         "zh": "没有符合条件的记录",

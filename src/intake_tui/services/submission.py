@@ -8,10 +8,12 @@ appends it on the next start (checking the file's tail so a line is never double
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from intake_tui.sinks.jsonl import JsonlSink
+from intake_tui.sinks.jsonl import JsonlSink, encode
+from intake_tui.store.admission import Admission, Candidate
 from intake_tui.store.database import Store
 
 if TYPE_CHECKING:
@@ -43,17 +45,41 @@ class Submitter:
             self.store.set_outbox_status(document["id"], document["revision"], FILE, "delivered")
         return created
 
+    def submit_checked(
+        self, candidates: Sequence[Candidate], *, allow_newer: bool
+    ) -> list[Admission]:
+        """Store a batch of imported records (one transaction), then file the stored ones.
+
+        The local file gets the batch in one append with one fsync; its outbox rows are
+        marked delivered together afterwards (a crash in between is the file backlog).
+        """
+        verdicts = self.store.submit_checked(
+            candidates, destinations=self.destinations(), actor=self.actor, allow_newer=allow_newer
+        )
+        stored = [c.record for c, v in zip(candidates, verdicts, strict=True) if v == "stored"]
+        if stored and self.sink is not None:
+            self.sink.append_many(stored)
+            keys = [(str(record["id"]), int(record["revision"])) for record in stored]
+            self.store.set_outbox_status_many(keys, FILE, "delivered")
+        return verdicts
+
     def flush_file_backlog(self) -> int:
         """Append records whose file delivery was interrupted; returns how many were written."""
         if self.sink is None:
             return 0
-        written = 0
+        backlog: list[tuple[tuple[str, int], Mapping[str, Any]]] = []
         for entry in self.store.outbox_entries(destination=FILE, status="pending"):
             stored = self.store.get(entry.record_id)
             if stored is None or stored.revision != entry.revision:
                 continue
-            if not self.sink.contains(entry.record_id, entry.revision):
-                self.sink.append(stored.record)
-                written += 1
-            self.store.set_outbox_status(entry.record_id, entry.revision, FILE, "delivered")
-        return written
+            backlog.append(((entry.record_id, entry.revision), stored.record))
+        if not backlog:
+            return 0
+        # A crash after a batch append leaves the whole batch pending: look back far
+        # enough to see every one of its lines, so that none is written twice.
+        window = sum(len(encode(record)) for _, record in backlog)
+        present = self.sink.present([key for key, _ in backlog], window=window)
+        missing = [record for key, record in backlog if key not in present]
+        self.sink.append_many(missing)
+        self.store.set_outbox_status_many([key for key, _ in backlog], FILE, "delivered")
+        return len(missing)

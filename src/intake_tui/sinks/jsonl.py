@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -94,21 +94,27 @@ class JsonlSink:
 
     def append(self, record: Mapping[str, Any]) -> None:
         """Append *record*; when this returns the line is on disk."""
-        line = encode(record)
+        self.append_many([record])
+
+    def append_many(self, records: Sequence[Mapping[str, Any]]) -> None:
+        """Append *records* in one write and one fsync; when this returns they are on disk."""
+        if not records:
+            return
+        data = b"".join(encode(record) for record in records)
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = _open_locked(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
         try:
             self._repair_torn_tail(fd)
             size = os.fstat(fd).st_size
             try:
-                view = memoryview(line)
+                view = memoryview(data)
                 while view:
                     written = os.write(fd, view)
                     view = view[written:]
                 os.fsync(fd)
             except OSError:
-                # A full disk can take part of the line: cut the file back to what it held,
-                # so that no half record stays in it (the store still queues this one).
+                # A full disk can take part of the lines: cut the file back to what it held,
+                # so that no half record stays in it (the store still queues these).
                 with contextlib.suppress(OSError):
                     os.ftruncate(fd, size)
                     os.fsync(fd)
@@ -146,6 +152,28 @@ class JsonlSink:
             ):
                 return True
         return False
+
+    def present(self, keys: Collection[tuple[str, int]], *, window: int) -> set[tuple[str, int]]:
+        """Which (id, revision) of *keys* the last ``window + TAIL_BYTES`` bytes hold.
+
+        For a backlog of lines that may have been appended just before a crash: the
+        caller sizes *window* to hold all of them, so none is appended a second time.
+        """
+        if not keys or not self.path.exists():
+            return set()
+        wanted = set(keys)
+        found: set[tuple[str, int]] = set()
+        with self.path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, handle.tell() - window - TAIL_BYTES))
+            for line in handle:
+                record = _record_of(line)
+                if record is None:
+                    continue
+                key = (record.get("id"), record.get("revision"))
+                if key in wanted:
+                    found.add(key)
+        return found
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every whole record in the file, skipping a torn or foreign line."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from intake_tui.store import audit, duplicates, erasure, outbox
+from intake_tui.store import admission, audit, duplicates, erasure, outbox
 from intake_tui.store.connection import open_connection
 from intake_tui.store.erasure import Erasure
 from intake_tui.store.errors import translating
@@ -228,6 +228,32 @@ class Store:
                 stored.append(self._submit_one(db, record, targets, actor, now))
         return stored
 
+    def submit_checked(
+        self,
+        candidates: Sequence[admission.Candidate],
+        *,
+        destinations: Sequence[str],
+        actor: str,
+        allow_newer: bool,
+    ) -> list[admission.Admission]:
+        """:meth:`submit_many` for an import: each record stored only when admitted.
+
+        One transaction. A record already stored at its revision is "already" only when
+        its content is the same, else a "conflict"; a higher revision is stored only when
+        *allow_newer*. See :mod:`intake_tui.store.admission`.
+        """
+        now = self._timestamp()
+        targets = list(dict.fromkeys(destinations))
+        verdicts: list[admission.Admission] = []
+        with self._writing() as db:
+            for candidate in candidates:
+                found = admission.verdict(db, candidate, allow_newer=allow_newer)
+                if found is None:
+                    stored = self._submit_one(db, candidate.record, targets, actor, now)
+                    found = "stored" if stored else "already"
+                verdicts.append(found)
+        return verdicts
+
     def _submit_one(
         self,
         db: sqlite3.Connection,
@@ -428,6 +454,25 @@ class Store:
                 last_error=last_error,
                 remote_ref=remote_ref,
             )
+
+    def set_outbox_status_many(
+        self, keys: Sequence[tuple[str, int]], destination: str, status: OutboxStatus
+    ) -> None:
+        """:meth:`set_outbox_status` for many (record id, revision) rows in one transaction."""
+        now = self._timestamp()
+        with self._writing() as db:
+            for record_id, revision in keys:
+                outbox.update(
+                    db,
+                    record_id,
+                    revision,
+                    destination,
+                    status=status,
+                    now=now,
+                    next_attempt_at=None,
+                    last_error=None,
+                    remote_ref=None,
+                )
 
     def claim_outbox_batch(
         self, destination: str, *, limit: int, lease: timedelta, actor: str

@@ -7,57 +7,46 @@ import sys
 
 from intake_tui.cli import exit_codes
 from intake_tui.cli.input_file import read_input
-from intake_tui.i18n import render
-from intake_tui.record.normalise import normalise
-from intake_tui.services.reading import BadInput
+from intake_tui.i18n import Lang, render
+from intake_tui.services.importing import Importer, LineIssue
 from intake_tui.services.runtime import Runtime
 from intake_tui.services.submission import Submitter
 
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
-    """Import; exit 1 when any record was invalid (the valid ones are stored regardless)."""
+    """Import; exit 1 when any record was invalid or in conflict (the rest are stored)."""
     records = read_input(args.file, args.format, runtime.lang)
     if records is None:
         return exit_codes.USAGE
     lang = runtime.lang
-    filling = runtime.filling(submitted=True)
-    stored = already = invalid = 0
     with runtime.open_store() as store:
         submitter = Submitter(store, runtime.file_sink(), actor=runtime.operator)
         submitter.flush_file_backlog()
-        for item in records:
-            if isinstance(item, BadInput):
-                invalid += 1
-                print(
-                    render(
-                        "cli.import.bad_line",
-                        lang,
-                        line=item.line,
-                        field="-",
-                        message=item.message.text(lang),
-                    )
-                )
-                continue
-            outcome = normalise(item.value, filling)
-            if not outcome.ok or outcome.inquiry is None:
-                invalid += 1
-                for issue in outcome.errors:
-                    print(
-                        render(
-                            "cli.import.bad_line",
-                            lang,
-                            line=item.line,
-                            field=issue.field or "-",
-                            message=issue.message.text(lang),
-                        )
-                    )
-                continue
-            if submitter.submit(outcome.inquiry):
-                stored += 1
-            else:
-                already += 1
+        importer = Importer(
+            submitter,
+            runtime.filling(submitted=True),
+            report=lambda issue: _print_issue(issue, lang),
+            allow_newer=bool(getattr(args, "allow_newer_revisions", False)),
+        )
+        tally = importer.run(records)
+    sys.stdout.flush()
     print(
-        render("cli.import.summary", lang, stored=stored, already=already, invalid=invalid),
+        render(
+            "cli.import.summary",
+            lang,
+            stored=tally.stored,
+            already=tally.already,
+            repeated=tally.repeated,
+            conflicts=tally.conflicts,
+            invalid=tally.invalid,
+        ),
         file=sys.stderr,
     )
-    return exit_codes.PARTIAL if invalid else exit_codes.OK
+    if records.failed:
+        return exit_codes.USAGE
+    return exit_codes.PARTIAL if tally.failed else exit_codes.OK
+
+
+def _print_issue(issue: LineIssue, lang: Lang) -> None:
+    text = issue.message.text(lang)
+    print(render("cli.import.bad_line", lang, line=issue.line, field=issue.field, message=text))

@@ -51,4 +51,6 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
             )
         out.write(line + "\n")
     out.flush()
+    if records.failed:
+        return exit_codes.USAGE
     return exit_codes.PARTIAL if invalid else exit_codes.OK
