@@ -24,6 +24,7 @@ from intake_tui.services.delivery_loop import (
 )
 from intake_tui.store import Store
 from intake_tui.store.models import OutboxEntry
+from tests.delivery.hostile_server import HOSTILE, hostile_server
 from tests.store.factories import make_record
 
 PATH = "/api/inquiries"
@@ -286,3 +287,22 @@ def test_seconds_until_due() -> None:
     assert seconds_until_due("", now) == 0
     assert seconds_until_due("2026-03-02T01:00:05.000000Z", now) == 5
     assert seconds_until_due("2026-03-02T00:59:55.000000Z", now) == 0
+
+
+@pytest.mark.parametrize("hostility", ["trickle-headers", "hang", "retry-after-1e9"])
+def test_one_hostile_record_never_holds_back_the_others_in_the_background(
+    harness: Harness, hostility: str
+) -> None:
+    ids = [f"0f8e2c1a-5b6d-4e7f-8a9b-{n:012d}" for n in range(1, 12)]
+    with hostile_server(ids[0], HOSTILE[hostility]) as server:
+        for one in ids:  # the hostile one first in the queue
+            harness.submit(one)
+        harness.start(_settings(server.url))
+        state = harness.wait_for(lambda s: s.waiting == 1, "every other record delivered")
+        rows = {one: harness.settled(one).status for one in ids}
+        assert harness.loop is not None
+        assert harness.loop.stop(timeout=PATIENCE_S)
+        assert server.overlaps() == []
+
+    assert state.problem is None
+    assert rows == {ids[0]: "waiting", **dict.fromkeys(ids[1:], "delivered")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -97,3 +97,46 @@ def test_sync_timeout_is_a_hard_deadline_against_a_server_that_never_answers(
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert set(backend_rows(desk).values()) == {"waiting"}
+
+
+def test_a_request_in_flight_is_never_sent_again_by_a_second_sync(tmp_path: Path) -> None:
+    ids = [record_id(n, prefix=0x2AB0) for n in range(4)]
+    held = ids[0]
+    with hostile_server(held, trickle_headers) as server:
+        desk = _desk(tmp_path, server.url, timeout_s=1)
+        queue_normalised(desk, ids)
+        first = subprocess.Popen(
+            desk.sync_args("--timeout", "8"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        try:
+            assert server.arrived.wait(30), "the first sync never sent the held record"
+            # While its answer trickles in: the claim, and a second sender started beside it.
+            with desk.store() as store:
+                (claimed,) = store.outbox_entries(held, destination=BACKEND)
+            read_at = time.monotonic()
+            lease_left = datetime.fromisoformat(claimed.next_attempt_at or "") - datetime.now(UTC)
+            second = subprocess.run(
+                desk.sync_args("--timeout", "3"), capture_output=True, text=True, timeout=60
+            )
+            first.wait(30)
+        finally:
+            first.kill()
+            first.wait()
+        requests = server.of(held)
+        overlaps = server.overlaps()
+
+    assert claimed.status == "sending"
+    # The claim outlives the hardest end of the request it covers (connect 0.5 s + 1 s) ...
+    lease_end = read_at + lease_left.total_seconds()
+    assert lease_end - requests[0].arrived >= 1.5
+    # ... because that end is enforced: every request for the record let go by then (plus
+    # the second of grace), however slowly its answer came.
+    for request in requests:
+        assert request.ended is not None
+        assert request.ended - request.arrived <= 1.5 + GRACE_S, request
+    # So the second sync never sent the record while the first one's request ran.
+    assert overlaps == []
+    assert second.returncode in (0, 1), second.stderr
+    assert "Traceback" not in second.stderr
+    rows = backend_rows(desk)
+    assert [rows[i] for i in ids[1:]] == ["delivered"] * 3
