@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,3 +50,33 @@ def test_retry_after_wins_over_backoff_but_is_capped() -> None:
     assert retry_delay(1, base=2, cap=600, retry_after=30, random=lambda: 1.0) == 30
     assert retry_delay(1, base=2, cap=600, retry_after=7200, random=lambda: 1.0) == 600
     assert retry_delay(3, base=2, cap=600, retry_after=None, random=lambda: 1.0) == 8
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1e9",
+        "-5",
+        "١٢",  # Arabic-Indic digits: str.isdigit() says yes
+        "１２",  # full-width digits
+        "99999999999999999999",
+        "100000",  # more than a day
+        "inf",
+        "nan",
+        "Fri, 31 Dec 9999 23:59:59 GMT",  # a date absurdly far ahead
+    ],
+)
+def test_a_retry_after_that_only_looks_usable_falls_back_to_the_capped_backoff(
+    value: str,
+) -> None:
+    assert parse_retry_after(value, NOW) is None
+    delay = retry_delay(
+        2, base=2, cap=600, retry_after=parse_retry_after(value, NOW), random=lambda: 1.0
+    )
+    assert delay == backoff_delay(2, base=2, cap=600, random=lambda: 1.0) == 4
+
+
+@given(value=st.text(max_size=40))
+def test_any_retry_after_gives_a_wait_between_zero_and_a_day_or_none(value: str) -> None:
+    seconds = parse_retry_after(value, NOW)
+    assert seconds is None or 0 <= seconds <= 86_400

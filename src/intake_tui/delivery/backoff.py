@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import random as _random
+import re
 from collections.abc import Callable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from typing import Final
 
 RandomSource = Callable[[], float]
+
+#: Delta-seconds as RFC 9110 spells them: ASCII digits only (``str.isdigit`` would also
+#: take Arabic-Indic or full-width digits, and ``float`` would read ``1e9`` or ``inf``).
+_DELTA_SECONDS: Final = re.compile(r"[0-9]{1,12}")
+#: Longest wait a server is believed about: a day (the largest ``retry_cap_s`` allowed).
+#: A longer one is a broken server or proxy, so the normal backoff applies instead.
+MAX_RETRY_AFTER_S: Final = 86_400.0
 
 
 def backoff_delay(
@@ -24,21 +33,27 @@ def backoff_delay(
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (``120`` or an HTTP date), or None."""
+    """Seconds to wait from a ``Retry-After`` value (``120`` or an HTTP date), or None.
+
+    None (so the normal backoff applies) for anything else: a value that only looks like
+    a number (``1e9``, ``-5``, non-ASCII digits), or a wait beyond ``MAX_RETRY_AFTER_S``.
+    """
     if value is None:
         return None
-    text = value.strip()
+    text = value.strip(" \t")
     if not text:
         return None
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, (when - now).total_seconds())
+    if _DELTA_SECONDS.fullmatch(text):
+        seconds = float(text)
+    else:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:
+            return None
+        seconds = max(0.0, (when - now).total_seconds())
+    return seconds if seconds <= MAX_RETRY_AFTER_S else None
 
 
 def retry_delay(

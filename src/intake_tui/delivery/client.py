@@ -12,6 +12,7 @@ import httpx
 
 from intake_tui import __version__
 from intake_tui.config.model import BackendSettings
+from intake_tui.delivery.deadline import bound_by_deadlines
 
 USER_AGENT = f"intake-tui/{__version__}"
 #: Most bytes of an answer body that are read. The body only matters for a remote id or an
@@ -60,7 +61,15 @@ class _BoundedBody(httpx.SyncByteStream):
 
     def __iter__(self) -> Iterator[bytes]:
         left = self._limit
-        for chunk in self._stream:
+        chunks = iter(self._stream)
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+            except httpx.TimeoutException:
+                # The request's deadline ended the body: the status has arrived and counts.
+                return
             if len(chunk) >= left:
                 yield chunk[:left]
                 return
@@ -98,8 +107,9 @@ def build_client(
     settings: BackendSettings, *, transport: httpx.BaseTransport | None = None
 ) -> httpx.Client:
     """An ``httpx.Client`` for *settings*: timeouts, TLS, keep-alive, bounded pool, no redirects,
-    answer bodies read only up to ``MAX_BODY_BYTES``."""
-    return httpx.Client(
+    answer bodies read only up to ``MAX_BODY_BYTES``, every request bounded by the deadline
+    of :func:`intake_tui.delivery.deadline.request_deadline` around it."""
+    client = httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         timeout=httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s),
         verify=_verify(settings),
@@ -114,3 +124,5 @@ def build_client(
         transport=transport,
         event_hooks={"response": [_bound_body(settings.timeout_s)]},
     )
+    bound_by_deadlines(client)
+    return client

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import random as _random
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,6 +19,7 @@ import httpx
 
 from intake_tui.config.model import BackendSettings
 from intake_tui.delivery.backoff import RandomSource, retry_delay
+from intake_tui.delivery.deadline import request_deadline
 from intake_tui.delivery.outcome import Outcome, classify_error, classify_response
 from intake_tui.delivery.presence import SenderPresence
 from intake_tui.i18n import Lang, Message
@@ -29,7 +31,8 @@ BACKEND: Final = "backend"
 
 # Transitions go to the program log too (ids, statuses and reason keys; never a body).
 _log: Final = logging.getLogger(__name__)
-#: Seconds a request may run past its configured timeouts before its lease could end.
+#: Seconds a lease outlasts the hard end of its row's request (the outcome still has to be
+#: written, and clocks of two processes may disagree a little).
 _LEASE_MARGIN_S: Final = 5.0
 #: Seconds of a lease in which a batch may start further requests.
 _LEASE_SLACK_S: Final = 25.0
@@ -69,6 +72,8 @@ class Attempt:
     next_attempt_at: datetime | None
     #: What is recorded in the outbox and the audit log for it.
     transition: Transition
+    #: Seconds the request took (0 when none was made).
+    seconds: float = 0.0
 
 
 class Sender:
@@ -100,11 +105,12 @@ class Sender:
         self._now = now
         self._random = random
         self._presence = SenderPresence(store.path)
-        # The longest one request can take; a claimed row is only sent while its lease
-        # still covers that, so a lease never ends while its row is in flight.
-        self._request_limit = timedelta(
-            seconds=settings.timeout_s + settings.connect_timeout_s + _LEASE_MARGIN_S
-        )
+        # The longest one request can take, enforced whatever the server does (a silent
+        # server, headers a byte at a time): request_deadline ends it. A claimed row is only
+        # sent while its lease still covers that and a margin, so a lease never ends while
+        # its row is in flight, and no other sender can send it a second time meanwhile.
+        self._request_s = settings.connect_timeout_s + settings.timeout_s
+        self._request_limit = timedelta(seconds=self._request_s + _LEASE_MARGIN_S)
         self._lease = self._request_limit + timedelta(seconds=_LEASE_SLACK_S)
         # Parsed once rather than for every request.
         self._url = httpx.URL(settings.url)
@@ -122,25 +128,35 @@ class Sender:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def send_due(self, *, limit: int = 10) -> list[Attempt]:
-        """Claim up to *limit* due rows and try each once; returns what happened."""
+    def send_due(self, *, limit: int = 10, until: float | None = None) -> list[Attempt]:
+        """Claim up to *limit* due rows and try each once; returns what happened.
+
+        *until* (``time.monotonic()``) is a hard end: a request still running then is cut
+        off (its row waits), and rows not started by then are left due for the next run.
+        """
         self._presence.join(self._release_abandoned)
+        # Read before claiming, so that it is no later than the time the leases count from.
+        last_start = self._now() + self._lease - self._request_limit
         claims = self._store.claim_outbox_batch(
             BACKEND, limit=limit, lease=self._lease, actor=self._actor
         )
         if not claims:
             return []
-        last_start = self._now() + self._lease - self._request_limit
         attempts: list[Attempt] = []
         try:
             # One request after another: on a 2-core machine sending from threads was
             # slower (docs/PERFORMANCE.md), and the backend sees records in queue order.
             for claim in claims:
-                if self._now() > last_start:
-                    # The lease could end while the request runs: leave it for next round.
+                out_of_time = until is not None and time.monotonic() >= until
+                if out_of_time or self._now() > last_start:
+                    # The lease could end while the request runs, or the run is over:
+                    # leave it for the next round.
                     attempts.append(self._deferred(claim.entry))
                 else:
-                    attempts.append(self._attempt(claim.entry, self._deliver(claim)))
+                    began = time.monotonic()
+                    outcome = self._deliver(claim, until)
+                    seconds = time.monotonic() - began
+                    attempts.append(self._attempt(claim.entry, outcome, seconds))
         except BaseException:
             # Ctrl-C or an unexpected error mid-batch: keep what was learnt, and make the
             # rest due again at once instead of after the lease.
@@ -153,6 +169,10 @@ class Sender:
 
     def send(self, entry: OutboxEntry) -> Attempt:
         """POST one row claimed with ``Store.claim_outbox`` and record the outcome."""
+        # Counted among the live senders while it is in flight, so that a sender starting
+        # meanwhile does not take the row for one a dead sender left. Nothing is released
+        # here: the caller's own claim is already among the rows marked sending.
+        self._presence.join(lambda: None)
         stored = self._store.get(entry.record_id)
         body = None if stored is None else request_body(stored.record).decode("utf-8")
         claim = Claim(entry, None if stored is None else stored.revision, body)
@@ -171,7 +191,7 @@ class Sender:
             details={"reason": message.key},
         )
 
-    def _attempt(self, entry: OutboxEntry, outcome: Outcome) -> Attempt:
+    def _attempt(self, entry: OutboxEntry, outcome: Outcome, seconds: float = 0.0) -> Attempt:
         """What an outcome means for the row: its next status, message and due time."""
         status = _STATUS_OF[outcome.kind]
         next_at: datetime | None = None
@@ -205,7 +225,7 @@ class Sender:
             remote_ref=outcome.remote_ref,
             details=details,
         )
-        return Attempt(entry, outcome, status, message, next_at, transition)
+        return Attempt(entry, outcome, status, message, next_at, transition, seconds)
 
     def _log_transitions(self, attempts: list[Attempt]) -> None:
         """The batch's transitions in the program log: one line per record that did not
@@ -261,7 +281,7 @@ class Sender:
         )
         return Attempt(entry, outcome, "waiting", message, self._now(), transition)
 
-    def _deliver(self, claim: Claim) -> Outcome:
+    def _deliver(self, claim: Claim, until: float | None = None) -> Outcome:
         """The outcome of POSTing the row's record, or why it cannot be sent at all."""
         entry = claim.entry
         if claim.body is None:
@@ -271,14 +291,16 @@ class Sender:
         if claim.stored_revision != entry.revision:
             params = {"revision": entry.revision, "current": claim.stored_revision}
             return Outcome("rejected", Message("delivery.rejected.superseded", params))
+        end = time.monotonic() + self._request_s
         try:
             # The stored text is the body: the store writes records as the same compact
             # UTF-8 JSON that request_body makes, so parsing and re-encoding is skipped.
-            response = self._client.post(
-                self._url,
-                content=claim.body.encode("utf-8"),
-                headers=self._headers(entry),
-            )
+            with request_deadline(end if until is None else min(end, until)):
+                response = self._client.post(
+                    self._url,
+                    content=claim.body.encode("utf-8"),
+                    headers=self._headers(entry),
+                )
         except httpx.RequestError as error:
             return classify_error(error, url=self._settings.url)
         return classify_response(response, now=self._now(), token_env=self._settings.token_env)

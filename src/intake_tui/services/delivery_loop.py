@@ -262,8 +262,11 @@ class DeliveryLoop:
         self._publish_counts(store, mode)
         now = self._now()
         wait: float | None
-        if attempts and mode == "online":
-            return 0.0  # more may be due right away
+        if attempts and (mode == "online" or any(a.status == "delivered" for a in attempts)):
+            # More may be due right away. A record the backend took also shows that one
+            # record it keeps refusing (or answering strangely) is not the backend being
+            # down: that record waits for its own retry, the others go on.
+            return 0.0
         if attempts:
             # The backend cannot take records now: rest until the first retry instead of
             # trying every other queued record against it in turn.

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Final
 
+from intake_tui import STARTED_AT
 from intake_tui.cli import exit_codes
 from intake_tui.delivery.client import build_client
 from intake_tui.delivery.sender import BACKEND, Attempt, Sender
@@ -30,6 +31,9 @@ _MAX_NAP_S: Final = 1.0
 MAX_BATCH: Final = 500
 FIRST_BATCH: Final = 20
 _ROUND_S: Final = 0.5
+#: Seconds a run may still send when start-up alone used up its --timeout (a busy desk PC
+#: can take a second or two to load the program): half of the second a run may overrun.
+_LEAST_WORK_S: Final = 0.5
 
 #: Shows the attempts of one batch.
 Report = Callable[[list[Attempt]], None]
@@ -102,15 +106,26 @@ def next_batch_size(sent: int, elapsed_s: float) -> int:
     return max(1, min(MAX_BATCH, 2 * sent, int(pace)))
 
 
+def _pace(attempts: list[Attempt], elapsed_s: float) -> tuple[int, float]:
+    """(rows settled, seconds spent on them) of a batch that took *elapsed_s*.
+
+    Rows that came back to wait, and the time they took, are left out: one record whose
+    server hangs every time would otherwise shrink the batches to that one record, which,
+    always due again first, would hold back every other record of the run.
+    """
+    waited = [attempt for attempt in attempts if attempt.status == "waiting"]
+    return len(attempts) - len(waited), elapsed_s - sum(attempt.seconds for attempt in waited)
+
+
 def _deliver_until_done(
-    sender: Sender, store: Store, runtime: Runtime, timeout_s: float, report: Report
+    sender: Sender, store: Store, runtime: Runtime, deadline: float, report: Report
 ) -> None:
-    """Send due rows batch after batch, sleeping until the next is due, until the deadline."""
-    deadline = time.monotonic() + timeout_s
+    """Send due rows batch after batch, sleeping until the next is due, until *deadline*
+    (``time.monotonic()``), which also cuts off a request still running then."""
     batch = FIRST_BATCH
     while True:
         started = time.monotonic()
-        attempts = sender.send_due(limit=batch)
+        attempts = sender.send_due(limit=batch, until=deadline)
         if attempts:
             report(attempts)
         remaining = deadline - time.monotonic()
@@ -118,7 +133,7 @@ def _deliver_until_done(
             return
         if len(attempts) == batch:
             # A full batch: more are probably due right now.
-            batch = next_batch_size(len(attempts), time.monotonic() - started)
+            batch = next_batch_size(*_pace(attempts, time.monotonic() - started))
             continue
         count, due = store.outbox_open_summary(BACKEND)
         if count == 0:
@@ -127,6 +142,12 @@ def _deliver_until_done(
         if wait >= remaining:
             return
         time.sleep(min(wait, _MAX_NAP_S))
+
+
+def _deadline(timeout_s: float) -> float:
+    """The run's hard end (``time.monotonic()``): *timeout_s* after the program started, as
+    a caller measures it, or a moment after now if loading took all of that."""
+    return max(STARTED_AT + timeout_s, time.monotonic() + min(timeout_s, _LEAST_WORK_S))
 
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
@@ -161,7 +182,7 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
                 delivered += sum(1 for attempt in attempts if attempt.status == "delivered")
                 report(attempts)
 
-            _deliver_until_done(sender, store, runtime, timeout_s, count)
+            _deliver_until_done(sender, store, runtime, _deadline(timeout_s), count)
         left = _open_rows(store)
         rejected = store.outbox_entries(destination=BACKEND, status="rejected")
     summary = render(
