@@ -7,12 +7,12 @@ an export never disagree about what is hidden.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from intake_tui.privacy.redaction import mask_mobiles, mask_mobiles_in
+
 MASK = "*"
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 
 
 def mask_mobile(mobile: str) -> str:
@@ -53,8 +53,8 @@ def mask_email(email: str) -> str:
 
 
 def mask_text(text: str) -> str:
-    """Mask every mainland mobile number found inside free text (notes, log lines)."""
-    return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    """Mask every mainland mobile number found inside free text, in any spelling."""
+    return mask_mobiles(text)
 
 
 _FIELD_MASKS = {
@@ -67,7 +67,8 @@ _FIELD_MASKS = {
 
 
 def mask_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of a normalised record with the caller's personal values masked."""
+    """A copy of a normalised record with the caller's personal values masked, and every
+    mobile number inside any of its texts (notes, title, description, …) masked too."""
     masked = copy.deepcopy(dict(record))
     contact = masked.get("contact")
     if isinstance(contact, dict):
@@ -75,7 +76,21 @@ def mask_record(record: Mapping[str, Any]) -> dict[str, Any]:
             value = contact.get(key)
             if isinstance(value, str) and value:
                 contact[key] = mask(value)
-    need = masked.get("need")
-    if isinstance(need, dict) and isinstance(need.get("notes"), str):
-        need["notes"] = mask_text(need["notes"])
-    return masked
+    walked: dict[str, Any] = mask_mobiles_in(masked)
+    return walked
+
+
+def mask_draft(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a draft (its typed ``fields`` by dotted path) with the caller's name and
+    mobile masked, and every mobile number inside any other typed text masked too."""
+    masked = dict(record)
+    fields = masked.get("fields")
+    if isinstance(fields, dict):
+        typed = dict(fields)
+        for (section, key), mask in _FIELD_MASKS.items():
+            value = typed.get(f"{section}.{key}")
+            if isinstance(value, str) and value:
+                typed[f"{section}.{key}"] = mask(value)
+        masked["fields"] = typed
+    walked: dict[str, Any] = mask_mobiles_in(masked)
+    return walked
