@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 REDACTED: Final = "[REDACTED]"
 
-# Up to two separators between any two digits: a space (also tab, no-break and ideographic),
-# a hyphen or dash in any width, or a dot. " - " and ". " are how people group numbers.
-_SEP: Final = r"[ \t\u00a0\u3000\-\u2010-\u2014\uff0d.\uff0e]{0,2}"
+# Up to three separators between any two digits: a space (also tab, no-break and
+# ideographic), a hyphen or dash in any width, or a dot; " - " is how people group numbers.
+_SEP: Final = r"[ \t\u00a0\u3000\-\u2010-\u2014\uff0d.\uff0e]{0,3}"
 # The country code: +86, 0086 or 86, optionally in brackets, in half or full width.
 _COUNTRY: Final = r"(?:[(\uff08]?(?:[+\uff0b]|[0\uff10]{2})?[8\uff18][6\uff16][)\uff09]?)"
 # \d matches full-width and other decimal digits too.
