@@ -41,13 +41,17 @@ def test_mask_mobile(mobile: str, expected: str) -> None:
     [
         ("+8613524678515", "+86135****8515"),
         ("+862166668888", "+86216***8888"),
-        ("+8614912345678", "+86149****5678"),
-        ("+8623456789012", "+86234****9012"),  # eleven digits, not a mobile
-        ("+86123456", "+86**3456"),  # too short for the +86 rule: the general one
+        ("+8623456789012", "+86234****9012"),
+        ("+86123456789", "+86123**6789"),  # nine digits: the shortest that keeps its start
+        ("+8612345678", "+86****5678"),  # eight: only the last four
+        ("+861234567", "+86***4567"),
+        ("+86123", "+86***"),
         ("+442079460958", "+44******0958"),
-        ("12345678", "123*5678"),
-        ("123456", "******"),
+        ("123456789", "123**6789"),
+        ("12345678", "****5678"),
+        ("1234567", "***4567"),
         (" 0211234567 ", "021***4567"),
+        ("", ""),
     ],
 )
 def test_mask_phone(phone: str, expected: str) -> None:
@@ -61,7 +65,12 @@ def test_mask_name(name: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("email", "expected"),
-    [("zhang@example.com", "z***@example.com"), ("@x.cn", "***@x.cn"), ("zhang", "z*")],
+    [
+        ("zhang@example.com", "z***@example.com"),
+        ("zh@ng@example.com", "z***@example.com"),
+        ("@x.cn", "***@x.cn"),
+        ("zhang", "z*"),
+    ],
 )
 def test_mask_email(email: str, expected: str) -> None:
     assert mask_email(email) == expected

@@ -124,12 +124,20 @@ def test_a_secret_value_is_removed_wherever_it_stands() -> None:
     assert remove_credentials(text, ["tok-abc-123"]) == f"token {REDACTED} was refused ({REDACTED})"
 
 
-def test_a_secret_is_also_removed_percent_encoded() -> None:
+def test_a_secret_is_removed_as_given_and_percent_encoded() -> None:
     assert remove_credentials("got a%2Fb%3D", ["a/b="]) == f"got {REDACTED}"
+    assert remove_credentials("got a/b= and a%2Fb%3D", ["a/b="]) == f"got {REDACTED} and {REDACTED}"
 
 
 def test_the_longer_of_two_secrets_goes_whole() -> None:
     assert remove_credentials("x abcdef y", ["abcd", "abcdef"]) == f"x {REDACTED} y"
+    # Longest first, not in reverse alphabetical order ("zz99" sorts after "a-zz99-b").
+    assert remove_credentials("x a-zz99-b y", ["zz99", "a-zz99-b"]) == f"x {REDACTED} y"
+
+
+def test_only_a_cut_secret_is_removed_after_the_whole_ones() -> None:
+    # The replacement may itself end like the secret's start ("[REDACTED]" ends in "D]").
+    assert remove_credentials("D]zzzz", ["D]zz"]) == f"{REDACTED}zz"
 
 
 def test_secrets_are_taken_without_surrounding_space_and_blank_ones_ignored() -> None:
@@ -140,7 +148,9 @@ def test_secrets_are_taken_without_surrounding_space_and_blank_ones_ignored() ->
     ("text", "expected"),
     [
         ("refused: tok-priv", f"refused: {REDACTED}"),  # cut after 8 of 11 characters
-        ("refused: tok-priva", f"refused: {REDACTED}"),  # all but the last character
+        ("refused: tok-privat", f"refused: {REDACTED}"),  # all but the last character
+        ("refused: tok-priva", f"refused: {REDACTED}"),  # every length counts, not every other
+        ("refused: tok-p", f"refused: {REDACTED}"),
         ("refused: tok-", f"refused: {REDACTED}"),  # the shortest cut that counts
         ("refused: tok", "refused: tok"),  # three characters prove nothing
         ("refused: tok-p later", "refused: tok-p later"),  # only a cut at the end
@@ -201,6 +211,12 @@ def test_a_record_id_keeps_its_digits_but_not_a_secret() -> None:
     assert mask_mobiles_in([RECORD_ID]) == [RECORD_ID]
     assert redact_data([RECORD_ID], [RECORD_ID]) == [REDACTED]
     assert redact_data([f"{RECORD_ID}x"]) == [mask_mobiles(f"{RECORD_ID}x")]
+    assert redact_data({RECORD_ID: RECORD_ID}, ["tok"]) == {RECORD_ID: RECORD_ID}
+
+
+def test_only_integers_are_read_as_numbers() -> None:
+    data = [13524678515.0, None, True, 13524678515]
+    assert redact_data(data) == [13524678515.0, None, True, MASKED]
 
 
 def test_mask_mobiles_in_masks_only_mobiles() -> None:

@@ -26,16 +26,20 @@ def mask_mobile(mobile: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """An E.164 number keeps its country code, area prefix and last four digits."""
+    """An E.164 number keeps its country code (mainland: ``+86`` and three more digits) and
+    its last four digits; a shorter number only its last four."""
     text = phone.strip()
-    if text.startswith("+86") and len(text) > 9:
-        national = text[3:]
-        if national.startswith("1") and len(national) == 11:
-            return "+86" + mask_mobile(national)
-        return "+86" + national[:3] + MASK * (len(national) - 7) + national[-4:]
-    if len(text) > 6:
+    if text.startswith("+86"):
+        return "+86" + _keep_ends(text[3:])
+    return _keep_ends(text)
+
+
+def _keep_ends(text: str) -> str:
+    """The first three and last four characters with at least two hidden between them;
+    text too short for that keeps only its last four (as :func:`mask_mobile` does)."""
+    if len(text) >= 9:
         return text[:3] + MASK * (len(text) - 7) + text[-4:]
-    return MASK * len(text)
+    return mask_mobile(text)
 
 
 def mask_name(name: str) -> str:
@@ -46,7 +50,8 @@ def mask_name(name: str) -> str:
 
 def mask_email(email: str) -> str:
     """``zhang@example.com`` → ``z***@example.com``."""
-    local, at, domain = email.partition("@")
+    # The domain is what follows the last "@".
+    local, at, domain = email.rpartition("@")
     if not at:
         return mask_name(email)
     return f"{local[:1]}***@{domain}"
