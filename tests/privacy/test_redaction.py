@@ -10,6 +10,7 @@ from intake_tui.privacy.redaction import (
     mask_mobiles,
     mask_mobiles_in,
     mask_url,
+    might_need_redaction,
     redact,
     redact_data,
     remove_credentials,
@@ -222,3 +223,36 @@ def test_only_integers_are_read_as_numbers() -> None:
 def test_mask_mobiles_in_masks_only_mobiles() -> None:
     data = {"a": "Bearer abc 13524678515", "b": [13524678515, 7], "c": False}
     assert mask_mobiles_in(data) == {"a": f"Bearer abc {MASKED}", "b": [MASKED, 7], "c": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["delivery.delivered", '{"revision":1,"attempt":2,"http_status":201}', "1234567890", "to"],
+)
+def test_text_with_nothing_to_redact_is_recognised(text: str) -> None:
+    assert not might_need_redaction(text, ["tok-abc"])
+    assert redact(text, ["tok-abc"]) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12345678901",
+        "a=b",
+        "a@b",
+        "Authorization",
+        "BEARER",
+        "basic",
+        "xx tok- yy",  # the start of the secret (it may be cut there)
+        '{"x":"ab\\"cd"}',  # a secret with a quote, as JSON spells it
+        'pre ab"c',
+        "got a%2Fb",  # the start of the percent-encoded spelling
+    ],
+)
+def test_text_that_may_need_redaction_is_recognised(text: str) -> None:
+    assert might_need_redaction(text, ["tok-abc", 'ab"cd', "a/b.c"])
+
+
+def test_three_characters_of_a_secret_are_not_a_reason() -> None:
+    assert not might_need_redaction("xx tok yy", ["tok-abc"])
+    assert might_need_redaction("xx tok yy", ["tok"])

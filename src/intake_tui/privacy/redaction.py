@@ -11,9 +11,11 @@ token's own value.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -28,6 +30,8 @@ _COUNTRY: Final = r"(?:[(\uff08]?(?:[+\uff0b]|[0\uff10]{2})?[8\uff18][6\uff16][)
 _MOBILE: Final = re.compile(
     rf"(?<!\d)(?:{_COUNTRY}{_SEP})?[1\uff11]{_SEP}[3-9\uff13-\uff19](?:{_SEP}\d){{9}}(?!\d)"
 )
+_DIGIT: Final = re.compile(r"\d")
+_MOBILE_DIGITS: Final = 11
 _UUID: Final = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 
 _BEARER: Final = re.compile(r"(?i)\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=\-]+")
@@ -52,6 +56,7 @@ _SECRET_PARAM: Final = re.compile(
     rf"(?i)([?&;](?:[a-z0-9]+[_\-])*(?:{'|'.join(SECRET_PARAMS)})=)[^&#\s'\"]+"
 )
 _URL_PASSWORD: Final = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://[^\s/?#@:]*:)[^\s/?#@]+@")
+_CREDENTIAL_WORDS: Final = ("authorization", "bearer", "basic")
 #: The shortest piece of a secret at the end of a text that counts as the secret cut off.
 _SHORTEST_CUT: Final = 4
 
@@ -65,15 +70,24 @@ def _masked_mobile(match: re.Match[str]) -> str:
 
 def mask_mobiles(text: str) -> str:
     """Every mainland mobile number in *text*, in any common spelling, masked."""
+    # Most texts (audit keys, status words, timestamps) have too few digits to hold one;
+    # counting them is much cheaper than the full pattern, which every audit line meets.
+    if len(_DIGIT.findall(text)) < _MOBILE_DIGITS:
+        return text
     return _MOBILE.sub(_masked_mobile, text)
 
 
 def mask_url(url: str) -> str:
     """*url* with the values of secret query parameters and any password replaced."""
-    return _SECRET_PARAM.sub(rf"\1{REDACTED}", _URL_PASSWORD.sub(rf"\1{REDACTED}@", url))
+    if "=" in url:
+        url = _SECRET_PARAM.sub(rf"\1{REDACTED}", url)
+    if "@" in url:
+        url = _URL_PASSWORD.sub(rf"\1{REDACTED}@", url)
+    return url
 
 
-def _spellings(secrets: Iterable[str]) -> list[str]:
+@lru_cache(maxsize=16)
+def _spellings(secrets: tuple[str, ...]) -> list[str]:
     """Each secret as given and percent-encoded, longest first (a shorter one may be inside)."""
     found = {s.strip() for s in secrets if s and s.strip()}
     found |= {quote(s, safe="") for s in found}
@@ -83,6 +97,8 @@ def _spellings(secrets: Iterable[str]) -> list[str]:
 def _without_cut_secret(text: str, secret: str) -> str:
     """*text* without a start of *secret* it ends with: a server message cut to length
     may end in the middle of the token it quoted."""
+    if text[-_SHORTEST_CUT:] not in secret:
+        return text  # then no piece of the secret long enough to count ends the text
     for length in range(len(secret) - 1, _SHORTEST_CUT - 1, -1):
         if text.endswith(secret[:length]):
             return text[: len(text) - length] + REDACTED
@@ -92,16 +108,36 @@ def _without_cut_secret(text: str, secret: str) -> str:
 def remove_credentials(text: str, secrets: Iterable[str] = ()) -> str:
     """*text* without bearer tokens, Authorization header values, secret URL parameters,
     passwords in URLs, and any of the given *secrets* (the configured token's value)."""
-    for secret in _spellings(secrets):
+    for secret in _spellings(tuple(secrets)):
         text = _without_cut_secret(text.replace(secret, REDACTED), secret)
-    text = _AUTH_HEADER.sub(rf"\1\2{REDACTED}", text)
-    text = _BEARER.sub(rf"\1\2{REDACTED}", text)
+    lowered = text.lower()
+    if "authorization" in lowered:
+        text = _AUTH_HEADER.sub(rf"\1\2{REDACTED}", text)
+    if "bearer" in lowered or "basic" in lowered:
+        text = _BEARER.sub(rf"\1\2{REDACTED}", text)
     return mask_url(text)
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
     """*text* fit to keep or show: no credentials, no unmasked mobile number."""
     return mask_mobiles(remove_credentials(text, secrets))
+
+
+def might_need_redaction(text: str, secrets: Iterable[str] = ()) -> bool:
+    """False only when no rule here could change *text*, nor any string inside it when it
+    is JSON: fewer than eleven digits, no ``=`` or ``@``, no credential word, and not the
+    first characters of any secret. Much cheaper than redacting piece by piece."""
+    lowered = text.lower()
+    starts = [secret[:_SHORTEST_CUT] for secret in _spellings(tuple(secrets))]
+    # JSON escapes quotes and backslashes: a secret's start is looked for as JSON spells it.
+    starts += [json.dumps(start, ensure_ascii=False)[1:-1] for start in starts]
+    return (
+        len(_DIGIT.findall(text)) >= _MOBILE_DIGITS
+        or "=" in text
+        or "@" in text
+        or any(word in lowered for word in _CREDENTIAL_WORDS)
+        or any(start in text for start in starts)
+    )
 
 
 def _walk(value: Any, text_rule: Callable[[str], str], secrets: tuple[str, ...]) -> Any:
