@@ -256,3 +256,14 @@ def test_text_that_may_need_redaction_is_recognised(text: str) -> None:
 def test_three_characters_of_a_secret_are_not_a_reason() -> None:
     assert not might_need_redaction("xx tok yy", ["tok-abc"])
     assert might_need_redaction("xx tok yy", ["tok"])
+
+
+def test_three_characters_never_count_as_a_cut_secret() -> None:
+    # The text's last four characters are in the secret, its last three start it.
+    assert remove_credentials("x -tok", ["tok-tok9"]) == "x -tok"
+
+
+def test_a_secret_start_is_looked_for_exactly_as_json_writes_it() -> None:
+    # json.dumps(ensure_ascii=False) keeps "é" and escapes the quote.
+    assert might_need_redaction('{"x":"é\\"abc"}', ['é"abc'])
+    assert not might_need_redaction("xx ok- yy", ["tok-abc"])
