@@ -88,8 +88,12 @@ def mask_url(url: str) -> str:
 
 @lru_cache(maxsize=16)
 def _spellings(secrets: tuple[str, ...]) -> list[str]:
-    """Each secret as given and percent-encoded, longest first (a shorter one may be inside)."""
-    found = {s.strip() for s in secrets if s and s.strip()}
+    """Each secret as given and percent-encoded, longest first (a shorter one may be inside).
+
+    A secret shorter than four characters is not looked for: it would be found inside
+    ordinary words and catalogue keys. Header and bearer patterns still remove it.
+    """
+    found = {s.strip() for s in secrets if s and len(s.strip()) >= _SHORTEST_CUT}
     found |= {quote(s, safe="") for s in found}
     return sorted(found, key=len, reverse=True)
 
