@@ -88,3 +88,28 @@ def test_user_file_origin_and_relative_data_dir(tmp_path: Path) -> None:
     text = describe_config(load_config(), "en")
     assert "(user config folder)" in text.splitlines()[0]
     assert f"resolved: {paths.user_config_dir() / 'data' / 'intake.sqlite3'}" in text
+
+
+def test_secret_parameters_of_the_backend_url_are_masked() -> None:
+    # Robot webhooks carry their credentials in the address (WeCom key=, DingTalk sign=).
+    url = "https://oapi.example.cn/robot/send?key=k-55-secret&timestamp=1700000000&sign=sg-91ab"
+    config = load_config_text(f'[backend]\nenabled = true\nurl = "{url}"\n')
+    text = describe_config(LoadedConfig(config, None), "en", environ={})
+    assert (
+        'url = "https://oapi.example.cn/robot/send?key=[REDACTED]&timestamp=1700000000'
+        '&sign=[REDACTED]"'
+    ) in text
+    assert "k-55-secret" not in text and "sg-91ab" not in text
+
+
+def test_check_config_prints_the_url_masked(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    config = write_config(
+        tmp_path,
+        '[backend]\nenabled = true\nurl = "https://crm.example.cn/in?app_key=ak-3c-secret"\n',
+    )
+    result = run_cli("check-config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert 'url = "https://crm.example.cn/in?app_key=[REDACTED]"' in result.stdout
+    assert "ak-3c-secret" not in result.stdout + result.stderr

@@ -90,6 +90,27 @@ def test_parse_mobile_rejects(raw: object, key: str) -> None:
     assert_error(parse_mobile(raw), key)
 
 
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        # A trunk 0 means a landline even when the area code is unknown, 10 to 12 digits.
+        ("0123456789", "parsing.mobile_landline"),
+        ("012345678901", "parsing.mobile_landline"),
+        ("0123456789012", "parsing.mobile_digit_count"),
+        # Numbers the phone-number tables know, without a trunk 0.
+        ("1010080", "parsing.mobile_landline"),  # seven digits, the shortest there is
+        ("1096563", "parsing.mobile_service_number"),  # shared cost
+        ("9501234567", "parsing.mobile_service_number"),  # shared cost
+        ("108001234567", "parsing.mobile_service_number"),  # toll free, twelve digits
+        ("40012345678", "parsing.mobile_not_mobile"),  # 400 with eleven digits is no service
+        # Thirteen digits are only a country code and a mobile when they start with 86.
+        ("1352467851512", "parsing.mobile_digit_count"),
+    ],
+)
+def test_parse_mobile_names_the_kind_of_other_numbers(raw: str, key: str) -> None:
+    assert_error(parse_mobile(raw), key)
+
+
 def test_landline_message_points_to_the_alternative_phone() -> None:
     error = parse_mobile("021-6666-8888").error
     assert error is not None

@@ -18,6 +18,7 @@ from intake_tui.config.errors import localize
 from intake_tui.config.loading import ENV_CONFIG_VAR, LoadedConfig
 from intake_tui.config.warnings import config_warnings
 from intake_tui.i18n import Lang, Message, render
+from intake_tui.privacy.redaction import mask_url
 
 
 def toml_value(value: Any) -> str:
@@ -51,7 +52,8 @@ def _table(title: str, section: BaseModel, notes: Mapping[str, str]) -> list[str
         value = getattr(section, name)
         if isinstance(value, BaseModel):
             continue
-        line = f"{name} = {toml_value(value)}"
+        # Secret query parameters of a webhook address (key=, sign=, …) are hidden too.
+        line = f"{name} = {toml_value(mask_url(value) if isinstance(value, str) else value)}"
         if name in notes:
             line += f"  # {notes[name]}"
         lines.append(line)

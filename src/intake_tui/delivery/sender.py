@@ -11,7 +11,7 @@ import logging
 import random as _random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Final, Self
 
@@ -23,6 +23,7 @@ from intake_tui.delivery.deadline import request_deadline
 from intake_tui.delivery.outcome import Outcome, classify_error, classify_response
 from intake_tui.delivery.presence import SenderPresence
 from intake_tui.i18n import Lang, Message
+from intake_tui.privacy.redaction import redact_data
 from intake_tui.store.database import Store
 from intake_tui.store.models import OutboxEntry, OutboxStatus
 from intake_tui.store.outbox import Claim, Transition
@@ -117,6 +118,9 @@ class Sender:
         self._fixed_headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if token:
             self._fixed_headers["Authorization"] = f"Bearer {token}"
+        # A server may quote the token back; the store then keeps none of it either.
+        self._secrets = (token,) if token else ()
+        store.protect(token)
 
     def close(self) -> None:
         """Stop counting as a live sender of the store."""
@@ -193,6 +197,13 @@ class Sender:
 
     def _attempt(self, entry: OutboxEntry, outcome: Outcome, seconds: float = 0.0) -> Attempt:
         """What an outcome means for the row: its next status, message and due time."""
+        # The server's words and the addresses in a message are printed as well as stored.
+        outcome = replace(
+            outcome,
+            message=Message(
+                outcome.message.key, redact_data(outcome.message.params, self._secrets)
+            ),
+        )
         status = _STATUS_OF[outcome.kind]
         next_at: datetime | None = None
         message = outcome.message

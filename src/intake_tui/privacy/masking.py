@@ -7,12 +7,12 @@ an export never disagree about what is hidden.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from intake_tui.privacy.redaction import mask_mobiles, mask_mobiles_in
+
 MASK = "*"
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 
 
 def mask_mobile(mobile: str) -> str:
@@ -26,16 +26,20 @@ def mask_mobile(mobile: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """An E.164 number keeps its country code, area prefix and last four digits."""
+    """An E.164 number keeps its country code (mainland: ``+86`` and three more digits) and
+    its last four digits; a shorter number only its last four."""
     text = phone.strip()
-    if text.startswith("+86") and len(text) > 9:
-        national = text[3:]
-        if national.startswith("1") and len(national) == 11:
-            return "+86" + mask_mobile(national)
-        return "+86" + national[:3] + MASK * (len(national) - 7) + national[-4:]
-    if len(text) > 6:
+    if text.startswith("+86"):
+        return "+86" + _keep_ends(text[3:])
+    return _keep_ends(text)
+
+
+def _keep_ends(text: str) -> str:
+    """The first three and last four characters with at least two hidden between them;
+    text too short for that keeps only its last four (as :func:`mask_mobile` does)."""
+    if len(text) >= 9:
         return text[:3] + MASK * (len(text) - 7) + text[-4:]
-    return MASK * len(text)
+    return mask_mobile(text)
 
 
 def mask_name(name: str) -> str:
@@ -46,15 +50,16 @@ def mask_name(name: str) -> str:
 
 def mask_email(email: str) -> str:
     """``zhang@example.com`` → ``z***@example.com``."""
-    local, at, domain = email.partition("@")
+    # The domain is what follows the last "@".
+    local, at, domain = email.rpartition("@")
     if not at:
         return mask_name(email)
     return f"{local[:1]}***@{domain}"
 
 
 def mask_text(text: str) -> str:
-    """Mask every mainland mobile number found inside free text (notes, log lines)."""
-    return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    """Mask every mainland mobile number found inside free text, in any spelling."""
+    return mask_mobiles(text)
 
 
 _FIELD_MASKS = {
@@ -67,7 +72,8 @@ _FIELD_MASKS = {
 
 
 def mask_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of a normalised record with the caller's personal values masked."""
+    """A copy of a normalised record with the caller's personal values masked, and every
+    mobile number inside any of its texts (notes, title, description, …) masked too."""
     masked = copy.deepcopy(dict(record))
     contact = masked.get("contact")
     if isinstance(contact, dict):
@@ -75,7 +81,21 @@ def mask_record(record: Mapping[str, Any]) -> dict[str, Any]:
             value = contact.get(key)
             if isinstance(value, str) and value:
                 contact[key] = mask(value)
-    need = masked.get("need")
-    if isinstance(need, dict) and isinstance(need.get("notes"), str):
-        need["notes"] = mask_text(need["notes"])
-    return masked
+    walked: dict[str, Any] = mask_mobiles_in(masked)
+    return walked
+
+
+def mask_draft(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a draft (its typed ``fields`` by dotted path) with the caller's name and
+    mobile masked, and every mobile number inside any other typed text masked too."""
+    masked = dict(record)
+    fields = masked.get("fields")
+    if isinstance(fields, dict):
+        typed = dict(fields)
+        for (section, key), mask in _FIELD_MASKS.items():
+            value = typed.get(f"{section}.{key}")
+            if isinstance(value, str) and value:
+                typed[f"{section}.{key}"] = mask(value)
+        masked["fields"] = typed
+    walked: dict[str, Any] = mask_mobiles_in(masked)
+    return walked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,8 +41,10 @@ class Runtime:
         return self.config.app.operator
 
     def open_store(self) -> Store:
-        """Open (creating or upgrading) the local store."""
-        return Store.open(self.config.database_path(), now=self.now)
+        """Open (creating or upgrading) the local store, told the token's value so that
+        no stored error or audit line can hold it."""
+        token = self.config.backend.read_token(os.environ)
+        return Store.open(self.config.database_path(), now=self.now, secrets=[token or ""])
 
     def file_sink(self) -> JsonlSink | None:
         """The local JSONL file, when enabled."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from intake_tui.exporting.table import lookup
 from intake_tui.i18n import Lang, render
-from intake_tui.privacy.masking import mask_mobile, mask_name
+from intake_tui.privacy.masking import mask_mobile, mask_name, mask_text
 from intake_tui.record.fields import BY_PATH
 from intake_tui.store.models import StoredInquiry
 
@@ -73,8 +73,9 @@ def summarise(stored: StoredInquiry, lang: Lang) -> Summary:
         when=when,
         status=stored.status,
         status_label=render(f"cli.status.{stored.status}", lang),
-        need=need,
-        company=text("company.name"),
+        need=mask_text(need),
+        # Typed text may hold a mobile number too ("宝钢 135 2467 8515 张工").
+        company=mask_text(text("company.name")),
         contact=mask_name(text("contact.name")),
         mobile=mask_mobile(text("contact.mobile")) if text("contact.mobile") else "",
     )

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Final
 
+from intake_tui.privacy.redaction import might_need_redaction, redact_data
 from intake_tui.store.models import AuditEntry, OutboxEntry
 from intake_tui.store.rows import audit_from_row, to_json
 
-# The audit log outlives the records it mentions and must not become a second copy of
-# personal data: anything shaped like a mainland mobile number in the details is masked.
-_MOBILE_LIKE: Final = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
-_MOBILE_DIGITS: Final = re.compile(r"1[3-9]\d{9}")
 _INSERT: Final = (
     "INSERT INTO audit_log (at, actor, action, record_id, details) VALUES (?, ?, ?, ?, ?)"
 )
@@ -22,13 +18,17 @@ _INSERT: Final = (
 Line = tuple[str, str | None, Mapping[str, Any]]
 
 
-def masked_details(details: Mapping[str, Any]) -> str:
-    """The details as JSON, with mobile-like digit runs masked (13800138000 → 138****8000)."""
+def masked_details(details: Mapping[str, Any], secrets: Collection[str] = ()) -> str:
+    """The details as JSON with every text redacted: mobile numbers in any spelling masked
+    (13800138000 → 138****8000), credentials and the given *secrets* removed.
+
+    The audit log outlives the records it mentions and holds servers' words, so it must
+    become neither a second copy of personal data nor a copy of the token.
+    """
     text = to_json(details)
-    # Most details hold nothing mobile-like. This plain search is a necessary condition of
-    # the full pattern and ten times faster (its look-behind defeats the engine's quick
-    # scan), which counts when a delivery run writes two audit lines per record.
-    return _MOBILE_LIKE.sub(r"\1****\3", text) if _MOBILE_DIGITS.search(text) else text
+    # Two audit lines per delivered record: most hold nothing to redact, and the quick
+    # check costs a tenth of redacting every key and value (docs/PERFORMANCE.md).
+    return to_json(redact_data(details, secrets)) if might_need_redaction(text, secrets) else text
 
 
 def outbox_details(entry: OutboxEntry, details: Mapping[str, Any]) -> dict[str, Any]:
@@ -36,12 +36,20 @@ def outbox_details(entry: OutboxEntry, details: Mapping[str, Any]) -> dict[str, 
     return {"destination": entry.destination, "revision": entry.revision, **details}
 
 
-def append(db: sqlite3.Connection, at: str, actor: str, lines: Sequence[Line]) -> None:
-    """Append *lines* inside the caller's transaction."""
+def append(
+    db: sqlite3.Connection,
+    at: str,
+    actor: str,
+    lines: Sequence[Line],
+    *,
+    secrets: Collection[str],
+) -> None:
+    """Append *lines* inside the caller's transaction, their details redacted of *secrets*
+    (the configured token's value) and of whatever :func:`masked_details` removes."""
     db.executemany(
         _INSERT,
         [
-            (at, actor, action, record_id, masked_details(details))
+            (at, actor, action, record_id, masked_details(details, secrets))
             for action, record_id, details in lines
         ],
     )

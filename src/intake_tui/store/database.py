@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -69,20 +69,36 @@ def _changed_fields(old: Mapping[str, Any], new: Mapping[str, str]) -> list[str]
 class Store:
     """The inquiry store on one SQLite file; open with :meth:`Store.open`."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, now: Clock) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, now: Clock, secrets: Iterable[str] = ()
+    ) -> None:
         self._db = connection
         self._path = path
         self._now = now
         # One connection shared by the TUI's worker threads: the lock keeps each
         # method's statements (and its transaction) together.
         self._lock = threading.RLock()
+        # Values (the bearer token) that no stored error or audit line may contain.
+        self._secrets: set[str] = set()
+        for secret in secrets:
+            self.protect(secret)
 
     @classmethod
-    def open(cls, path: Path, *, now: Clock | None = None) -> Store:
-        """Open (creating or upgrading) the store file at *path*; raises StoreError."""
+    def open(cls, path: Path, *, now: Clock | None = None, secrets: Iterable[str] = ()) -> Store:
+        """Open (creating or upgrading) the store file at *path*; raises StoreError.
+
+        *secrets* (the configured token's value) are redacted from everything the store
+        writes on a server's behalf: outbox errors and audit details.
+        """
         path = Path(path).expanduser()
         connection = open_connection(path)
-        return cls(connection, path, now or _local_now)
+        return cls(connection, path, now or _local_now, secrets)
+
+    def protect(self, secret: str | None) -> None:
+        """Never write *secret* into an outbox error or an audit line of this store."""
+        if secret and secret.strip():
+            with self._lock:
+                self._secrets.add(secret.strip())
 
     @property
     def path(self) -> Path:
@@ -134,7 +150,7 @@ class Store:
 
     def _log_many(self, db: sqlite3.Connection, actor: str, lines: Sequence[audit.Line]) -> None:
         """Append many (action, record id, details) lines in the caller's transaction."""
-        audit.append(db, self._timestamp(), actor, lines)
+        audit.append(db, self._timestamp(), actor, lines, secrets=self._secrets)
 
     def _log(
         self,
@@ -145,7 +161,9 @@ class Store:
         details: Mapping[str, Any],
     ) -> None:
         """Append to the audit log inside the caller's transaction."""
-        audit.append(db, self._timestamp(), actor, [(action, record_id, details)])
+        audit.append(
+            db, self._timestamp(), actor, [(action, record_id, details)], secrets=self._secrets
+        )
 
     # -- drafts -----------------------------------------------------------------
 
@@ -453,6 +471,7 @@ class Store:
                 next_attempt_at=next_attempt_at,
                 last_error=last_error,
                 remote_ref=remote_ref,
+                secrets=self._secrets,
             )
 
     def set_outbox_status_many(
@@ -509,7 +528,7 @@ class Store:
         now = self._timestamp()
         lines: list[tuple[str, str, Mapping[str, Any]]] = []
         with self._writing() as db:
-            applied = outbox.finish(db, transitions, now=now)
+            applied = outbox.finish(db, transitions, now=now, secrets=self._secrets)
             for transition, done in zip(transitions, applied, strict=True):
                 action = f"outbox.{transition.status}" if done else "outbox.outcome_ignored"
                 details = audit.outbox_details(transition.entry, transition.details)
@@ -523,7 +542,9 @@ class Store:
         """Make rows left ``sending`` by a sender that is gone due again, audited as waiting."""
         now = self._timestamp()
         with self._writing() as db:
-            released = outbox.release_claims(db, destination, now=now, last_error=last_error)
+            released = outbox.release_claims(
+                db, destination, now=now, last_error=last_error, secrets=self._secrets
+            )
             self._log_many(
                 db,
                 actor,

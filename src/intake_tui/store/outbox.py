@@ -8,12 +8,13 @@ row is ``sending`` it holds the end of the sender's lease: a sender that died mi
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Final
 
+from intake_tui.privacy.redaction import redact
 from intake_tui.store.models import OUTBOX_STATUSES, OutboxEntry, OutboxStatus
 from intake_tui.store.rows import outbox_from_row, utc_sort_key
 
@@ -173,13 +174,19 @@ _FINISH: Final = (
 )
 
 
-def _finish_params(transition: Transition, now: str) -> tuple[Any, ...]:
+def stored_error(text: str | None, secrets: Collection[str]) -> str | None:
+    """*text* as ``last_error`` may keep it: a server's words may quote the token or a
+    caller's mobile number, so credentials, *secrets* and mobiles are redacted first."""
+    return None if text is None else redact(text, secrets)
+
+
+def _finish_params(transition: Transition, now: str, secrets: Collection[str]) -> tuple[Any, ...]:
     """The parameters of _FINISH for one transition."""
     entry = transition.entry
     return (
         transition.status,
         _due_time(transition.status, transition.next_attempt_at, now),
-        transition.last_error,
+        stored_error(transition.last_error, secrets),
         transition.remote_ref,
         0 if transition.attempted else 1,
         now,
@@ -190,10 +197,16 @@ def _finish_params(transition: Transition, now: str) -> tuple[Any, ...]:
     )
 
 
-def finish(db: sqlite3.Connection, transitions: Sequence[Transition], *, now: str) -> list[bool]:
+def finish(
+    db: sqlite3.Connection,
+    transitions: Sequence[Transition],
+    *,
+    now: str,
+    secrets: Collection[str],
+) -> list[bool]:
     """Record the outcomes of claims; False for a claim that was lost (its lease ran out and
     another sender took the row), whose row is then left to that sender."""
-    params = [_finish_params(transition, now) for transition in transitions]
+    params = [_finish_params(transition, now, secrets) for transition in transitions]
     # Usually every claim is still held: one statement for all. Otherwise undo it and go
     # row by row to learn which ones were lost.
     db.execute("SAVEPOINT finish")
@@ -206,7 +219,12 @@ def finish(db: sqlite3.Connection, transitions: Sequence[Transition], *, now: st
 
 
 def release_claims(
-    db: sqlite3.Connection, destination: str, *, now: str, last_error: str
+    db: sqlite3.Connection,
+    destination: str,
+    *,
+    now: str,
+    last_error: str,
+    secrets: Collection[str],
 ) -> list[OutboxEntry]:
     """Make every sending row of *destination* due at once (no sender holds them any more)."""
     # A SELECT then an UPDATE rather than RETURNING, which needs SQLite 3.35.
@@ -219,7 +237,7 @@ def release_claims(
     db.execute(
         "UPDATE outbox SET status = 'waiting', next_attempt_at = ?, last_error = ?, "
         "updated_at = ? WHERE status = 'sending' AND destination = ?",
-        (utc_sort_key(now), last_error, now, destination),
+        (utc_sort_key(now), stored_error(last_error, secrets), now, destination),
     )
     return held
 
@@ -253,6 +271,7 @@ def update(
     next_attempt_at: str | None,
     last_error: str | None,
     remote_ref: str | None,
+    secrets: Collection[str],
 ) -> bool:
     """Record a delivery outcome; False when there is no such outbox row."""
     if status not in OUTBOX_STATUSES:
@@ -264,7 +283,7 @@ def update(
         (
             status,
             _due_time(status, next_attempt_at, now),
-            last_error,
+            stored_error(last_error, secrets),
             remote_ref,
             now,
             record_id,

@@ -9,7 +9,7 @@ import sys
 from intake_tui.cli import exit_codes
 from intake_tui.i18n import render
 from intake_tui.parsing.text import visible
-from intake_tui.privacy.masking import mask_record
+from intake_tui.privacy.masking import mask_draft, mask_record
 from intake_tui.services.runtime import Runtime
 
 
@@ -31,22 +31,8 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
         elif stored.status != "draft":
             record = mask_record(record)
         else:
-            record = _mask_draft(record)
+            record = mask_draft(record)
     document = {"id": stored.id, "status": stored.status, "record": record}
     # Still JSON: a direction or zero-width character left in a draft is written as \uXXXX.
     sys.stdout.write(visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     return exit_codes.OK
-
-
-def _mask_draft(record: dict[str, object]) -> dict[str, object]:
-    from intake_tui.privacy.masking import mask_mobile, mask_name
-
-    fields = record.get("fields")
-    if isinstance(fields, dict):
-        masked = dict(fields)
-        for path, mask in (("contact.name", mask_name), ("contact.mobile", mask_mobile)):
-            value = masked.get(path)
-            if isinstance(value, str) and value:
-                masked[path] = mask(value)
-        return {**record, "fields": masked}
-    return record
