@@ -3,7 +3,8 @@
 The store transaction comes first (the record and one outbox row per destination). The
 local file is itself an outbox destination: it is appended and fsync'd at once, and its
 row marked delivered; if the process dies in between, :meth:`Submitter.flush_file_backlog`
-appends it on the next start (checking the file's tail so a line is never doubled).
+appends it on the next start (searching the whole file by id first, under the file's lock,
+so a line is never doubled, however many lines other writers appended meanwhile).
 """
 
 from __future__ import annotations
@@ -52,8 +53,7 @@ class Submitter:
             stored = self.store.get(entry.record_id)
             if stored is None or stored.revision != entry.revision:
                 continue
-            if not self.sink.contains(entry.record_id, entry.revision):
-                self.sink.append(stored.record)
+            if self.sink.append_missing(stored.record):
                 written += 1
             self.store.set_outbox_status(entry.record_id, entry.revision, FILE, "delivered")
         return written
