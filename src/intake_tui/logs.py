@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 import platformdirs
 
+from intake_tui.filesafety import NOFOLLOW, check_in_folder, make_folders
 from intake_tui.paths import APP_NAME
 from intake_tui.privacy.redaction import redact
 
@@ -89,8 +90,11 @@ def _private_handler(path: Path) -> RotatingFileHandler:
             # The folder is made on the first record, so commands that log nothing leave
             # no trace on disk.
             _make_folder(Path(self.baseFilename).parent)
-            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
-            os.fchmod(fd, FILE_MODE)  # a file left by an older version may be looser
+            # Never through a link: one planted after the start-up check fails the open,
+            # and the record is dropped (handleError) rather than written elsewhere.
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW
+            fd = os.open(self.baseFilename, flags, FILE_MODE)
+            os.fchmod(fd, FILE_MODE)
             return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: PTH123
 
         def handleError(self, record: logging.LogRecord) -> None:
@@ -102,11 +106,8 @@ def _private_handler(path: Path) -> RotatingFileHandler:
 
 
 def _make_folder(folder: Path) -> None:
-    """Create the log folder and its application folder private to the user."""
-    for part in (folder.parent, folder):
-        if not part.exists():
-            part.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            part.chmod(FOLDER_MODE)  # the umask may have cleared bits mkdir asked for
+    """Create the log folder and every missing parent private to the user, whatever the umask."""
+    make_folders(folder)
 
 
 def protect_env(name: str) -> None:
@@ -118,15 +119,19 @@ def install_logging(level: int = logging.INFO) -> logging.Handler:
     """Send every log record of the process, redacted, to the log file; safe to call twice.
 
     When the file cannot be written, records are dropped rather than printed: Python's
-    fallback would write them unfiltered onto the terminal.
+    fallback would write them unfiltered onto the terminal. A log file that is a link,
+    another user's or open to others, or a log folder others may write to, is refused
+    (StoreError, naming the path and the fix), as for the store.
     """
     global _installed
     if _installed is not None:
         return _installed
     protect_env(DEFAULT_TOKEN_ENV)
+    path = log_dir() / LOG_FILE_NAME
+    check_in_folder(path)
     handler: logging.Handler
     try:
-        handler = _private_handler(log_dir() / LOG_FILE_NAME)
+        handler = _private_handler(path)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter(_FORMAT))

@@ -65,7 +65,7 @@ def test_reopening_keeps_the_data_and_uses_wal(store_path: Path) -> None:
 
 def test_an_empty_file_becomes_a_store(store_path: Path) -> None:
     store_path.parent.mkdir(parents=True)
-    store_path.touch()
+    store_path.touch(mode=0o600)  # a file open to others is refused (see test_file_safety.py)
     with Store.open(store_path) as store:
         assert store.count() == 0
 

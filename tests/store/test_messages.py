@@ -45,6 +45,10 @@ def test_rendering_fills_every_placeholder() -> None:
         "supported": 2,
         "seconds": 5,
         "reason": "x",
+        "target": "/media/usb/inquiries.jsonl",
+        "owner": 65534,
+        "fix": "chown 0 /data/intake.sqlite3",
+        "mode": "0644",
     }
     for key in MESSAGES:
         for lang in LANGUAGES:

@@ -22,6 +22,7 @@ _V1_INSERT = (
 def _write_v1_file(path: Path) -> None:
     """A store as the first released schema left it: two inquiries and a draft."""
     path.parent.mkdir(parents=True)
+    path.touch(mode=0o600)  # as private as the program makes its own: others' files are refused
     with closing(sqlite3.connect(path, isolation_level=None)) as db:
         migrate(db, path, target=1)
         for record_id, company, at in [

@@ -211,6 +211,8 @@ def _dispatch(namespace: argparse.Namespace) -> int:
         install_logging()
         runtime = _load(namespace)
         protect_env(runtime.config.backend.token_env)
+        # Every start checks the local file and removes what a killed rewrite left there.
+        runtime.file_sink()
         if name in RETENTION_ON_START:
             runtime.apply_retention(trigger=name)
         module = import_module(f"intake_tui.cli.commands.{COMMANDS[name]}")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from intake_tui.exporting.table import headers, row
+from intake_tui.filesafety import FILE_MODE, make_folders, refuse_link
 from intake_tui.i18n import Lang
 
 ExportFormat = Literal["jsonl", "csv", "xlsx"]
@@ -18,15 +19,20 @@ Record = Mapping[str, Any]
 
 
 def _atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write to a temporary file beside *path*, fsync, then rename over it (0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write to a private temporary file beside *path*, fsync, then rename over it (0600).
+
+    A symbolic link at *path* is refused (StoreError): the rename would replace the link,
+    leaving the export somewhere the user did not mean. Missing folders are made 0700.
+    """
+    refuse_link(path)
+    make_folders(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, FILE_MODE)  # mkstemp's own mode is 0600; never let a umask widen it
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temp).chmod(0o600)
         Path(temp).replace(path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -89,4 +89,63 @@ MESSAGES: dict[str, dict[str, str]] = {
             "in that folder) and try again."
         ),
     },
+    "store.file_is_link": {
+        "zh": (
+            "{path} 是一个符号链接（指向 {target}），intake-tui 不会顺着链接打开自己的文件，"
+            "以免数据被写到别处，本程序没有改动它。请把链接换成文件本身（例如 rm {path} 后把 "
+            "{target} 移到这里），或在配置中直接写出真实位置（storage.data_dir、file_sink.path，"
+            '例如 file_sink.path = "/media/usb/inquiries.jsonl"）。'
+        ),
+        "en": (
+            "{path} is a symbolic link (to {target}); intake-tui does not follow links to its own "
+            "files, so that the data cannot be sent elsewhere, and has not changed it. Replace "
+            "the link with the file itself (e.g. rm {path}, then move {target} here), or name the "
+            "real place in the config (storage.data_dir, file_sink.path, e.g. "
+            'file_sink.path = "/media/usb/inquiries.jsonl").'
+        ),
+    },
+    "store.file_not_owned": {
+        "zh": (
+            "{path} 属于另一个用户（uid {owner}），不是运行本程序的用户，本程序拒绝使用它。"
+            "如果它确实是你的数据，请改为你所有并只允许你读写，例如 {fix} 和 chmod 600 {path}；"
+            "否则请在配置 storage.data_dir 中指定你自己的文件夹。"
+        ),
+        "en": (
+            "{path} belongs to another user (uid {owner}), not to the user running this program; "
+            "it is refused. If it is your data, make it yours and private, e.g. {fix} and "
+            "chmod 600 {path}; otherwise point storage.data_dir at a folder of your own."
+        ),
+    },
+    "store.file_shared": {
+        "zh": (
+            "{path} 的权限是 {mode}，同组或其他用户可以读取或改写其中的个人信息，本程序拒绝使用它。"
+            "请只允许自己读写，例如 chmod 600 {path}"
+        ),
+        "en": (
+            "{path} has mode {mode}: group or other users can read or change the personal data in "
+            "it, so it is refused. Make it readable and writable by you only, e.g. chmod 600 {path}"
+        ),
+    },
+    "store.folder_not_owned": {
+        "zh": (
+            "文件夹 {path} 属于另一个用户（uid {owner}），对方可以在里面放入或替换文件，"
+            "本程序拒绝使用它。请改为你所有，例如 {fix} 和 chmod 700 {path}，或在配置 "
+            "storage.data_dir 中指定你自己的文件夹。"
+        ),
+        "en": (
+            "The folder {path} belongs to another user (uid {owner}), who could put or replace "
+            "files in it; it is refused. Make it yours, e.g. {fix} and chmod 700 {path}, or point "
+            "storage.data_dir at a folder of your own."
+        ),
+    },
+    "store.folder_shared": {
+        "zh": (
+            "文件夹 {path} 的权限是 {mode}，其他用户可以在里面放入或替换文件，本程序拒绝使用它。"
+            "请只允许自己进入，例如 chmod 700 {path}"
+        ),
+        "en": (
+            "The folder {path} has mode {mode}: other users can put or replace files in it, so it "
+            "is refused. Make it yours only, e.g. chmod 700 {path}"
+        ),
+    },
 }

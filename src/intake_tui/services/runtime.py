@@ -10,6 +10,7 @@ from pathlib import Path
 
 from intake_tui.config.loading import LoadedConfig, load_config
 from intake_tui.config.model import Config
+from intake_tui.filesafety import check_in_folder
 from intake_tui.i18n import Lang
 from intake_tui.privacy.forgetting import Removed, apply_retention
 from intake_tui.record.normalise import Filling
@@ -47,10 +48,18 @@ class Runtime:
         return Store.open(self.config.database_path(), now=self.now, secrets=[token or ""])
 
     def file_sink(self) -> JsonlSink | None:
-        """The local JSONL file, when enabled."""
+        """The local JSONL file, when enabled; raises StoreError when it is unsafe to use.
+
+        A link, another user's file or one open to others is refused (as for the store);
+        temporary files of a rewrite that was killed are removed.
+        """
         if not self.config.file_sink.enabled:
             return None
-        return JsonlSink(self.config.file_sink_path())
+        path = self.config.file_sink_path()
+        check_in_folder(path)
+        sink = JsonlSink(path)
+        sink.remove_leftovers()
+        return sink
 
     def apply_retention(self, *, trigger: str, store: Store | None = None) -> Removed | None:
         """Remove records older than ``privacy.retention_days`` (0 keeps them), audited.

@@ -3,7 +3,8 @@
 The store transaction comes first (the record and one outbox row per destination). The
 local file is itself an outbox destination: it is appended and fsync'd at once, and its
 row marked delivered; if the process dies in between, :meth:`Submitter.flush_file_backlog`
-appends it on the next start (checking the file's tail so a line is never doubled).
+appends it on the next start (searching the whole file by id first, under the file's lock,
+so a line is never doubled, however many lines other writers appended meanwhile).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from intake_tui.sinks.jsonl import JsonlSink, encode
+from intake_tui.sinks.jsonl import JsonlSink
 from intake_tui.store.admission import Admission, Candidate
 from intake_tui.store.database import Store
 
@@ -75,11 +76,6 @@ class Submitter:
             backlog.append(((entry.record_id, entry.revision), stored.record))
         if not backlog:
             return 0
-        # A crash after a batch append leaves the whole batch pending: look back far
-        # enough to see every one of its lines, so that none is written twice.
-        window = sum(len(encode(record)) for _, record in backlog)
-        present = self.sink.present([key for key, _ in backlog], window=window)
-        missing = [record for key, record in backlog if key not in present]
-        self.sink.append_many(missing)
+        written = self.sink.append_missing_many([record for _, record in backlog])
         self.store.set_outbox_status_many([key for key, _ in backlog], FILE, "delivered")
-        return len(missing)
+        return written

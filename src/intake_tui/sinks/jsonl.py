@@ -4,6 +4,9 @@ Lines are only ever appended, except by a privacy command (forget, purge), which
 the kept lines to a new file and swaps it in. Both hold an exclusive lock on the file, so
 a record appended by a TUI while the file is being rewritten is never lost: the appender
 waits, sees that the path now names another file, and appends to that one.
+
+The file is never opened through a symbolic link (``O_NOFOLLOW``): a rewrite through a
+link would replace the link by a new file while the data stayed where it pointed.
 """
 
 from __future__ import annotations
@@ -13,15 +16,14 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-#: How far back from the end of the file to look when asking "is this record already there?".
-TAIL_BYTES = 256 * 1024
+from intake_tui.filesafety import FILE_MODE, NOFOLLOW, make_folders
 
-FILE_MODE = 0o600
+_TEMPORARY_PREFIX = "."
 
 #: Decides whether a line goes: its raw bytes and the record it holds (None: not a record).
 LineFilter = Callable[[bytes, dict[str, Any] | None], bool]
@@ -31,12 +33,24 @@ if sys.platform == "win32":
     def _lock(fd: int) -> None:
         """No advisory locks here; the rewrite is still atomic, only not guarded."""
 
+    def _try_lock(fd: int) -> bool:
+        """Without locks nobody can tell whether a rewrite runs: assume one does."""
+        return False
+
 else:
     import fcntl
 
     def _lock(fd: int) -> None:
         """Wait for an exclusive lock on the open file (released when *fd* is closed)."""
         fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _try_lock(fd: int) -> bool:
+        """Take the exclusive lock if nobody holds it; False at once otherwise."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -50,7 +64,7 @@ def _same_file(fd: int, path: Path) -> bool:
 def _open_locked(path: Path, flags: int) -> int:
     """Open *path* and lock it, retrying until the locked file is the one the path names."""
     while True:
-        fd = os.open(path, flags, FILE_MODE)
+        fd = os.open(path, flags | NOFOLLOW, FILE_MODE)
         try:
             _lock(fd)
             if _same_file(fd, path):
@@ -59,6 +73,15 @@ def _open_locked(path: Path, flags: int) -> int:
             os.close(fd)
             raise
         os.close(fd)
+
+
+def _open_for_reading(path: Path) -> BinaryIO | None:
+    """The file at *path* for reading, never through a link; None when there is none."""
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    return os.fdopen(fd, "rb")
 
 
 def _record_of(line: bytes) -> dict[str, Any] | None:
@@ -81,6 +104,47 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _holds(handle: BinaryIO, record_id: object, revision: object) -> bool:
+    """Whether a line read from *handle* is the record *record_id* at *revision*."""
+    if not isinstance(record_id, str) or not record_id:
+        return False
+    needle = record_id.encode()
+    for line in handle:
+        if needle not in line:
+            continue  # most lines: no JSON parsing needed
+        record = _record_of(line)
+        if record is not None and (record.get("id"), record.get("revision")) == (
+            record_id,
+            revision,
+        ):
+            return True
+    return False
+
+
+def _key_of(record: Mapping[str, Any]) -> tuple[str, object] | None:
+    """The (id, revision) a repair looks for; None for a record without a usable id."""
+    record_id = record.get("id")
+    if not isinstance(record_id, str) or not record_id:
+        return None
+    return record_id, record.get("revision")
+
+
+def _held_keys(handle: BinaryIO, records: Sequence[Mapping[str, Any]]) -> set[tuple[str, object]]:
+    """Which (id, revision) of *records* a line read from *handle* holds."""
+    wanted = {key for key in map(_key_of, records) if key is not None}
+    needles = {record_id.encode() for record_id, _ in wanted}
+    found: set[tuple[str, object]] = set()
+    for line in handle:
+        if not any(needle in line for needle in needles):
+            continue  # most lines: no JSON parsing needed
+        record = _record_of(line)
+        if record is not None:
+            key = (record.get("id"), record.get("revision"))
+            if key in wanted:
+                found.add(key)
+    return found
+
+
 def encode(record: Mapping[str, Any]) -> bytes:
     """One record as one UTF-8 JSON line (Chinese kept readable, no spaces wasted)."""
     return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
@@ -100,86 +164,79 @@ class JsonlSink:
         """Append *records* in one write and one fsync; when this returns they are on disk."""
         if not records:
             return
-        data = b"".join(encode(record) for record in records)
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = _open_locked(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        fd = self._open_for_append()
         try:
-            self._repair_torn_tail(fd)
-            size = os.fstat(fd).st_size
-            try:
-                view = memoryview(data)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            except OSError:
-                # A full disk can take part of the lines: cut the file back to what it held,
-                # so that no half record stays in it (the store still queues these).
-                with contextlib.suppress(OSError):
-                    os.ftruncate(fd, size)
-                    os.fsync(fd)
-                raise
+            self._write(fd, b"".join(encode(record) for record in records))
         finally:
             os.close(fd)
+
+    def append_missing(self, record: Mapping[str, Any]) -> bool:
+        """Append *record* unless the file holds its id and revision already; True if written."""
+        return self.append_missing_many([record]) == 1
+
+    def append_missing_many(self, records: Sequence[Mapping[str, Any]]) -> int:
+        """Append those of *records* whose id and revision the file lacks; how many were written.
+
+        For repairs after a crash between an append and the store noting it: the whole
+        file is searched once, under the lock, so neither a long run of later lines nor a
+        second repairer at the same moment can make a line appear twice.
+        """
+        if not records:
+            return 0
+        fd = self._open_for_append()
+        try:
+            with os.fdopen(os.dup(fd), "rb") as existing:
+                held = _held_keys(existing, records)
+            missing = [r for r in records if _key_of(r) is None or _key_of(r) not in held]
+            if missing:
+                self._write(fd, b"".join(encode(record) for record in missing))
+            return len(missing)
+        finally:
+            os.close(fd)
+
+    def _open_for_append(self) -> int:
+        """The file opened for appending and locked, its folders created private."""
+        make_folders(self.path.parent)
+        return _open_locked(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT)
+
+    def _write(self, fd: int, line: bytes) -> None:
+        """Write one line at the end of the locked file *fd*, whole or not at all."""
+        self._repair_torn_tail(fd)
+        size = os.fstat(fd).st_size
+        try:
+            view = memoryview(line)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        except OSError:
+            # A full disk can take part of the line: cut the file back to what it held,
+            # so that no half record stays in it (the store still queues this one).
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+                os.fsync(fd)
+            raise
 
     def _repair_torn_tail(self, fd: int) -> None:
         """Start on a fresh line if a previous write was cut off mid-line by a crash."""
         size = os.fstat(fd).st_size
-        if size == 0:
-            return
-        with self.path.open("rb") as existing:
-            existing.seek(size - 1)
-            if existing.read(1) != b"\n":
-                os.write(fd, b"\n")
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            os.write(fd, b"\n")
 
     def contains(self, record_id: str, revision: int) -> bool:
-        """Whether the file's recent tail already holds this record revision."""
-        if not self.path.exists():
+        """Whether the file holds this record revision (the whole file is searched)."""
+        handle = _open_for_reading(self.path)
+        if handle is None:
             return False
-        with self.path.open("rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, handle.tell() - TAIL_BYTES))
-            tail = handle.read()
-        for line in tail.splitlines():
-            try:
-                record = json.loads(line)
-            except (ValueError, UnicodeDecodeError):
-                continue
-            if (
-                isinstance(record, dict)
-                and record.get("id") == record_id
-                and record.get("revision") == revision
-            ):
-                return True
-        return False
-
-    def present(self, keys: Collection[tuple[str, int]], *, window: int) -> set[tuple[str, int]]:
-        """Which (id, revision) of *keys* the last ``window + TAIL_BYTES`` bytes hold.
-
-        For a backlog of lines that may have been appended just before a crash: the
-        caller sizes *window* to hold all of them, so none is appended a second time.
-        """
-        if not keys or not self.path.exists():
-            return set()
-        wanted = set(keys)
-        found: set[tuple[str, int]] = set()
-        with self.path.open("rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, handle.tell() - window - TAIL_BYTES))
-            for line in handle:
-                record = _record_of(line)
-                if record is None:
-                    continue
-                key = (record.get("id"), record.get("revision"))
-                if key in wanted:
-                    found.add(key)
-        return found
+        with handle:
+            return _holds(handle, record_id, revision)
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every whole record in the file, skipping a torn or foreign line."""
-        if not self.path.exists():
+        handle = _open_for_reading(self.path)
+        if handle is None:
             return
-        with self.path.open("rb") as handle:
+        with handle:
             for line in handle:
                 record = _record_of(line)
                 if record is not None:
@@ -187,9 +244,10 @@ class JsonlSink:
 
     def count(self, drop: LineFilter) -> int:
         """How many lines *drop* selects (what :meth:`rewrite` would remove now)."""
-        if not self.path.exists():
+        handle = _open_for_reading(self.path)
+        if handle is None:
             return 0
-        with self.path.open("rb") as handle:
+        with handle:
             return sum(1 for line in handle if drop(line, _record_of(line)))
 
     def rewrite(self, drop: LineFilter) -> int:
@@ -198,11 +256,15 @@ class JsonlSink:
         The kept lines go to a private temporary file in the same folder, which is
         fsync'd and then renamed over the original: a crash leaves either the old file
         or the new one, never a mixture. Nothing changes when no line is selected.
+        Temporary files a killed rewrite left behind are removed first: they hold copies
+        of lines, maybe of the very lines this rewrite is asked to remove.
         """
         if not self.path.exists():
+            self._remove_leftovers()  # the file itself may be gone; a copy may not
             return 0
         fd = _open_locked(self.path, os.O_RDONLY)
         try:
+            self._remove_leftovers()
             with os.fdopen(os.dup(fd), "rb") as source, self._replacement() as (target, commit):
                 dropped = 0
                 for line in source:
@@ -216,6 +278,34 @@ class JsonlSink:
         finally:
             os.close(fd)  # releases the lock, after the new file is in place
 
+    def remove_leftovers(self) -> int:
+        """Remove temporary files of rewrites that were killed; returns how many went.
+
+        Skipped (0) while another process holds the file: a rewrite may be running, and
+        its temporary file is not a leftover.
+        """
+        if not self.path.exists():
+            return self._remove_leftovers()
+        try:
+            fd = os.open(self.path, os.O_RDONLY | NOFOLLOW)
+        except OSError:
+            return 0  # a link or a vanished file: nothing of ours to tidy here
+        try:
+            if not _try_lock(fd):
+                return 0
+            return self._remove_leftovers()
+        finally:
+            os.close(fd)
+
+    def _remove_leftovers(self) -> int:
+        """Delete every temporary file :meth:`_replacement` names; the caller holds the lock."""
+        removed = 0
+        for leftover in self.path.parent.glob(f"{_TEMPORARY_PREFIX}{self.path.name}.*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+                removed += 1
+        return removed
+
     @contextmanager
     def _replacement(self) -> Iterator[tuple[BinaryIO, Callable[[], None]]]:
         """A private temporary file beside the original, and a function that swaps it in.
@@ -223,7 +313,9 @@ class JsonlSink:
         Without a call to the function, the temporary file is removed on leaving.
         """
         folder = self.path.parent
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(
+            prefix=f"{_TEMPORARY_PREFIX}{self.path.name}.", suffix=".tmp", dir=folder
+        )
         temporary = Path(name)
         handle = os.fdopen(fd, "wb")
 

@@ -491,6 +491,7 @@ class Store:
                     next_attempt_at=None,
                     last_error=None,
                     remote_ref=None,
+                    secrets=self._secrets,
                 )
 
     def claim_outbox_batch(

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Final
 
+from intake_tui import filesafety
 from intake_tui.store.errors import StoreError, store_error
 from intake_tui.store.migrations import LATEST_VERSION
 
@@ -18,8 +19,10 @@ SQLITE_HEADER: Final = b"SQLite format 3\x00"
 _HEADER_SIZE: Final = 100
 _USER_VERSION_OFFSET: Final = 60  # big-endian 32-bit integer in the file header
 
-FILE_MODE: Final = 0o600
-FOLDER_MODE: Final = 0o700
+FILE_MODE: Final = filesafety.FILE_MODE
+FOLDER_MODE: Final = filesafety.FOLDER_MODE
+#: Files SQLite keeps beside the store; they hold the same data.
+COMPANIONS: Final = ("-wal", "-shm")
 
 
 def _looks_like_sqlite(header: bytes) -> bool:
@@ -62,15 +65,11 @@ def create_private(path: Path) -> None:
     SQLite gives the -wal and -shm files the permissions of the database file, so they
     are private too.
     """
-    folder = path.parent
+    filesafety.make_folders(path.parent)
     try:
-        folder.mkdir(mode=FOLDER_MODE, parents=True)
-    except FileExistsError:
-        pass  # an existing folder is the user's choice; leave its permissions alone
-    else:
-        folder.chmod(FOLDER_MODE)  # the umask may have cleared bits mkdir asked for
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        descriptor = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | filesafety.NOFOLLOW, FILE_MODE
+        )
     except FileExistsError:
         return  # another process created it first; it checks and migrates it the same way
     try:
@@ -80,13 +79,21 @@ def create_private(path: Path) -> None:
 
 
 def prepare(path: Path) -> None:
-    """Make *path* ready for SQLite: refuse foreign or newer files, create a missing one."""
+    """Make *path* ready for SQLite: refuse foreign, newer or unsafe files, create a missing one.
+
+    SQLite follows links, so the store, its -wal and -shm are checked here: none may be
+    a link, another user's or open to others, and the folder may not be writable by others.
+    """
     try:
+        filesafety.check_folder(path.parent)
+        if path.is_symlink():
+            filesafety.check_file(path)  # refuses it, naming where it points
         if path.exists():
             check_existing(path)
         else:
             create_private(path)
             check_existing(path)  # a concurrent creator may have been faster than us
+        filesafety.check_in_folder(path, *COMPANIONS)
     except OSError as error:
         raise os_error(error, path) from error
 

@@ -342,6 +342,9 @@ class OutboxScreen(Screen[None]):
             message = render("tui.outbox.export_failed", lang, file=path, detail=detail)
             self.app.notify(message, severity="error", timeout=30)
             return
+        except StoreError as error:  # a link where the file goes: refused, path and fix named
+            self.app.notify(error.message.text(lang), severity="error", markup=False, timeout=30)
+            return
         if not count:
             self.app.notify(render("tui.outbox.nothing_to_export", lang), severity="warning")
             return
