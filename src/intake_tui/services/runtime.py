@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,7 +11,8 @@ from pathlib import Path
 from intake_tui.config.loading import LoadedConfig, load_config
 from intake_tui.config.model import Config
 from intake_tui.i18n import Lang
-from intake_tui.privacy.forgetting import Removed, apply_retention
+from intake_tui.privacy.forgetting import Removed
+from intake_tui.privacy.retention import apply_retention
 from intake_tui.record.normalise import Filling
 from intake_tui.sinks.jsonl import JsonlSink
 from intake_tui.store.database import Store
@@ -49,19 +51,27 @@ class Runtime:
             return None
         return JsonlSink(self.config.file_sink_path())
 
-    def apply_retention(self, *, trigger: str, store: Store | None = None) -> Removed | None:
+    def apply_retention(
+        self,
+        *,
+        trigger: str,
+        store: Store | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Removed | None:
         """Remove records older than ``privacy.retention_days`` (0 keeps them), audited.
 
         Run when the TUI or ``sync`` starts; *trigger* names which, in the audit entry.
-        Uses *store* when the caller has it open already. None when retention is off or
-        nothing is old (then it costs one index probe).
+        Uses *store* when the caller has it open already (else a connection of its own).
+        Works in short batches and stops between two when *cancel* is set (see
+        :mod:`intake_tui.privacy.retention`). None when retention is off or nothing is old
+        (then it costs one index probe).
         """
         days = self.config.privacy.retention_days
         if days <= 0:
             return None
         if store is None:
             with self.open_store() as opened:
-                return self.apply_retention(trigger=trigger, store=opened)
+                return self.apply_retention(trigger=trigger, store=opened, cancel=cancel)
         return apply_retention(
             store,
             self.file_sink(),
@@ -69,6 +79,7 @@ class Runtime:
             now=self.now(),
             actor=self.operator,
             trigger=trigger,
+            cancel=cancel,
         )
 
     def filling(self, *, submitted: bool) -> Filling:

@@ -542,6 +542,11 @@ class Store:
             rows = erasure.rows_idle_since(db, utc_sort_key(cutoff.isoformat()))
         return [inquiry_from_row(row) for row in rows]
 
+    def idle_ids(self, cutoff: datetime) -> tuple[str, ...]:
+        """The ids of what :meth:`idle_since` returns, without loading the records."""
+        with self._reading() as db:
+            return tuple(erasure.idle_ids(db, utc_sort_key(cutoff.isoformat())))
+
     def existing_ids(self, record_ids: Sequence[str]) -> set[str]:
         """Those of *record_ids* that are stored."""
         with self._reading() as db:
@@ -554,16 +559,23 @@ class Store:
         action: str,
         actor: str,
         details: Mapping[str, Any],
+        idle_before: datetime | None = None,
+        fold_log: bool = True,
     ) -> Erasure:
         """Delete records with their outbox rows for good, audited as *action* in one transaction.
 
         The audit entry holds the ids and the counts plus *details*, which must not hold
         personal data (mobile-like numbers are masked anyway). An empty *record_ids* still
-        writes the entry: a request that found nothing was still answered.
+        writes the entry: a request that found nothing was still answered. With
+        *idle_before*, only records still idle since then go (see :func:`erasure.still_idle`).
+        *fold_log* False leaves the write-ahead log to a later erase (one of a series).
         """
         with self._lock:
             erasure.enable_secure_delete(self._db)
         with self._writing() as db:
+            if idle_before is not None:
+                cutoff_utc = utc_sort_key(idle_before.isoformat())
+                record_ids = erasure.still_idle(db, record_ids, cutoff_utc)
             erased = erasure.erase(db, record_ids)
             audited = {
                 **details,
@@ -574,6 +586,7 @@ class Store:
                 "outbox_rows": erased.outbox_rows,
             }
             self._log(db, action, actor, None, audited)
-        with self._reading() as db:
-            erasure.checkpoint(db)
+        if fold_log:
+            with self._reading() as db:
+                erasure.checkpoint(db)
         return erased

@@ -1,0 +1,162 @@
+"""``privacy.retention_days``, applied gently: in short batches, and stoppable between them.
+
+Retention runs whenever the TUI or ``sync`` starts, and a store that has not run it for a
+long time can hold tens of thousands of expired records. Removing them in one transaction
+would hold the store's write lock for seconds (every draft save waits behind it) and lose
+all of the work if the program is quit meanwhile. So:
+
+1. the ids of the expired records are read (a read never blocks a writer in WAL mode);
+2. the local file is rewritten once, without their lines (file first, as forget and purge
+   do: if the program stops after this, the records are still in the store and the next
+   start finds them again);
+3. the store deletes them :data:`BATCH_SIZE` at a time, each batch its own short transaction
+   with its own ``retention`` audit entry. A record edited or resubmitted since step 1 is
+   kept. Setting *cancel* stops the job between two batches (or during the file rewrite,
+   which then leaves the old file); the next start finishes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any, Final
+
+from intake_tui.privacy.forgetting import Removed, _record_id, _record_time_utc, cutoff_for
+from intake_tui.sinks.jsonl import JsonlSink
+from intake_tui.store.database import Store
+from intake_tui.store.rows import utc_sort_key
+
+#: Records deleted per transaction: a few tens of milliseconds of write lock.
+BATCH_SIZE: Final = 500
+
+_log: Final = logging.getLogger(__name__)
+
+
+class _Cancelled(Exception):
+    """Raised inside the file rewrite to abandon it (the old file stays as it was)."""
+
+
+def _line_filter(
+    store: Store, expired: frozenset[str], cutoff_utc: str, cancel: threading.Event
+) -> Callable[[bytes, dict[str, Any] | None], bool]:
+    """Which lines of the local file retention removes.
+
+    A line goes when it is old by its own date (or has none) and its record is expired,
+    or is old and its record is no longer in the store at all (an earlier forget or purge
+    stopped between the file and the store). A line newer than the cutoff always stays:
+    its record was acted on after the expired ids were read.
+    """
+    in_store: dict[str, bool] = {}
+
+    def drops_line(raw: bytes, record: dict[str, Any] | None) -> bool:
+        if cancel.is_set():
+            raise _Cancelled
+        record_id = _record_id(record)
+        if record is None or record_id is None:
+            return False  # a line that cannot be dated is left alone
+        moment = _record_time_utc(record)
+        if moment is not None and moment >= cutoff_utc:
+            return False
+        if record_id in expired:
+            return True
+        if moment is None:
+            return False
+        if record_id not in in_store:
+            in_store[record_id] = bool(store.existing_ids([record_id]))
+        return not in_store[record_id]
+
+    return drops_line
+
+
+def apply_retention(
+    store: Store,
+    sink: JsonlSink | None,
+    *,
+    days: int,
+    now: datetime,
+    actor: str,
+    trigger: str,
+    cancel: threading.Event | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Removed | None:
+    """Remove what is older than the retention period; None when it is off or nothing is old.
+
+    Costs one index probe when nothing is old. Returns what was removed, which is only part
+    of it when *cancel* was set meanwhile. A file that cannot be rewritten is logged and
+    retried on the next start, and the store is then left as it was.
+    """
+    if days <= 0:
+        return None
+    cutoff = cutoff_for(days, now)
+    expired = store.idle_ids(cutoff)
+    if not expired:
+        return None
+    stop = cancel if cancel is not None else threading.Event()
+    details = {
+        "cutoff": cutoff.isoformat(timespec="seconds"),
+        "retention_days": days,
+        "trigger": trigger,
+    }
+    try:
+        lines = 0
+        if sink is not None:
+            cutoff_utc = utc_sort_key(cutoff.isoformat())
+            lines = sink.rewrite(_line_filter(store, frozenset(expired), cutoff_utc, stop))
+    except _Cancelled:
+        _log.info("retention: stopped before the local file was rewritten")
+        return None
+    except OSError as error:
+        _log.warning("retention: the local file could not be rewritten (%s); retrying later", error)
+        return None
+    removed = _erase_in_batches(store, expired, cutoff, actor, details, lines, stop, batch_size)
+    _log.info(
+        "retention: %d records (%d drafts, %d submitted), %d outbox rows, %d file lines removed%s",
+        len(removed.record_ids),
+        removed.drafts,
+        removed.submitted,
+        removed.outbox_rows,
+        removed.file_lines,
+        "; stopped before the end, the next start goes on" if stop.is_set() else "",
+    )
+    return removed
+
+
+def _erase_in_batches(
+    store: Store,
+    ids: tuple[str, ...],
+    cutoff: datetime,
+    actor: str,
+    details: Mapping[str, Any],
+    file_lines: int,
+    cancel: threading.Event,
+    batch_size: int,
+) -> Removed:
+    """Delete *ids* from the store, *batch_size* per transaction, until done or cancelled."""
+    size = max(1, batch_size)
+    starts = range(0, len(ids), size)
+    removed: list[str] = []
+    drafts = submitted = outbox_rows = 0
+    for number, start in enumerate(starts, 1):
+        if cancel.is_set():
+            break
+        batch = ids[start : start + size]
+        audited = {**details, "file_lines": file_lines if number == 1 else 0}
+        if len(starts) > 1:
+            audited.update(batch=number, batches=len(starts))
+        erased = store.erase(
+            batch,
+            action="retention",
+            actor=actor,
+            details=audited,
+            idle_before=cutoff,
+            # The log is folded into the file once, after the last batch: folding it
+            # after each one would keep other writers waiting while it runs.
+            fold_log=number == len(starts),
+        )
+        removed.extend(erased.record_ids)
+        drafts += erased.drafts
+        submitted += erased.submitted
+        outbox_rows += erased.outbox_rows
+    return Removed(tuple(removed), drafts, submitted, outbox_rows, file_lines)
