@@ -9,16 +9,19 @@ all of the work if the program is quit meanwhile. So:
 2. the local file is rewritten once, without their lines (file first, as forget and purge
    do: if the program stops after this, the records are still in the store and the next
    start finds them again);
-3. the store deletes them :data:`BATCH_SIZE` at a time, each batch its own short transaction
-   with its own ``retention`` audit entry. A record edited or resubmitted since step 1 is
-   kept. Setting *cancel* stops the job between two batches (or during the file rewrite,
-   which then leaves the old file); the next start finishes it.
+3. the store deletes them in batches of at most :data:`BATCH_SIZE`, each its own short
+   transaction with its own ``retention`` audit entry. A batch is sized from how long the
+   last one took, so that it keeps the write lock about :data:`BATCH_TARGET_S` on a slow
+   disk as on a fast one. A record edited or resubmitted since step 1 is kept. Setting
+   *cancel* stops the job between two batches (or during the file rewrite, which then
+   leaves the old file); the next start finishes it.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Final
@@ -28,8 +31,16 @@ from intake_tui.sinks.jsonl import JsonlSink
 from intake_tui.store.database import Store
 from intake_tui.store.rows import utc_sort_key
 
-#: Records deleted per transaction: a few tens of milliseconds of write lock.
+#: The most records one transaction deletes.
 BATCH_SIZE: Final = 500
+#: The first batch, before the store's pace is known; and the fewest.
+FIRST_BATCH: Final = 50
+SMALLEST_BATCH: Final = 10
+#: How long one batch should take: a draft save waits for at most about this long.
+BATCH_TARGET_S: Final = 0.02
+
+#: Lines of the local file read between two pauses that let other threads run.
+_LINES_PER_YIELD: Final = 200
 
 _log: Final = logging.getLogger(__name__)
 
@@ -49,8 +60,15 @@ def _line_filter(
     its record was acted on after the expired ids were read.
     """
     in_store: dict[str, bool] = {}
+    seen = 0
 
     def drops_line(raw: bytes, record: dict[str, Any] | None) -> bool:
+        nonlocal seen
+        seen += 1
+        if seen % _LINES_PER_YIELD == 0:
+            # Reading a large file is pure Python work: without a pause now and then, the
+            # other threads of the process (the TUI's, a draft save) wait for the GIL.
+            time.sleep(0)
         if cancel.is_set():
             raise _Cancelled
         record_id = _record_id(record)
@@ -123,6 +141,16 @@ def apply_retention(
     return removed
 
 
+def next_batch_size(size: int, took_s: float, *, largest: int = BATCH_SIZE) -> int:
+    """The size of the next batch after one of *size* records took *took_s* seconds.
+
+    Aimed at :data:`BATCH_TARGET_S`; it at most doubles at a time, so one quick batch (the
+    pages it needed happened to be cached) does not make the next one far too long.
+    """
+    aimed = int(size * BATCH_TARGET_S / max(took_s, 1e-4))
+    return max(SMALLEST_BATCH, min(largest, 2 * size, aimed))
+
+
 def _erase_in_batches(
     store: Store,
     ids: tuple[str, ...],
@@ -133,28 +161,35 @@ def _erase_in_batches(
     cancel: threading.Event,
     batch_size: int,
 ) -> Removed:
-    """Delete *ids* from the store, *batch_size* per transaction, until done or cancelled."""
-    size = max(1, batch_size)
-    starts = range(0, len(ids), size)
+    """Delete *ids* from the store, a batch per transaction, until done or cancelled."""
+    largest = max(1, batch_size)
+    size = min(FIRST_BATCH, largest)
+    start = number = 0
     removed: list[str] = []
     drafts = submitted = outbox_rows = 0
-    for number, start in enumerate(starts, 1):
-        if cancel.is_set():
-            break
+    while start < len(ids) and not cancel.is_set():
         batch = ids[start : start + size]
-        audited = {**details, "file_lines": file_lines if number == 1 else 0}
-        if len(starts) > 1:
-            audited.update(batch=number, batches=len(starts))
+        start += len(batch)
+        number += 1
+        audited = {**details, "file_lines": file_lines if number == 1 else 0, "batch": number}
+        began = time.monotonic()
         erased = store.erase(
             batch,
             action="retention",
             actor=actor,
             details=audited,
             idle_before=cutoff,
-            # The log is folded into the file once, after the last batch: folding it
-            # after each one would keep other writers waiting while it runs.
-            fold_log=number == len(starts),
+            # Folding the log into the file after each batch would keep other writers
+            # waiting while it ran; it is copied after each, and emptied after the last.
+            fold_log="gently" if start >= len(ids) else "later",
         )
+        took = time.monotonic() - began
+        size = next_batch_size(len(batch), took, largest=largest)
+        # SQLite's locks are not queued: a save that found the lock taken sleeps (up to
+        # 25 ms between tries at first) and could keep missing the moment between two
+        # batches. A rest as long as the batch gives it that moment, and is where a quit
+        # stops the job.
+        cancel.wait(max(took, BATCH_TARGET_S))
         removed.extend(erased.record_ids)
         drafts += erased.drafts
         submitted += erased.submitted

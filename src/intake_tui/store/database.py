@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from intake_tui.store import audit, duplicates, erasure, outbox
 from intake_tui.store.connection import open_connection
@@ -52,6 +52,7 @@ OutboxEntries = list[OutboxEntry]
 Claims = list[outbox.Claim]
 AuditEntries = list[AuditEntry]
 Outcomes = list[bool]
+FoldLog = Literal["wait", "gently", "later"]
 
 
 def _local_now() -> datetime:
@@ -560,7 +561,7 @@ class Store:
         actor: str,
         details: Mapping[str, Any],
         idle_before: datetime | None = None,
-        fold_log: bool = True,
+        fold_log: FoldLog = "wait",
     ) -> Erasure:
         """Delete records with their outbox rows for good, audited as *action* in one transaction.
 
@@ -568,7 +569,9 @@ class Store:
         personal data (mobile-like numbers are masked anyway). An empty *record_ids* still
         writes the entry: a request that found nothing was still answered. With
         *idle_before*, only records still idle since then go (see :func:`erasure.still_idle`).
-        *fold_log* False leaves the write-ahead log to a later erase (one of a series).
+        *fold_log* says how the write-ahead log is then folded into the file: ``wait`` for
+        readers to finish, ``gently`` (see :func:`erasure.checkpoint`), or ``later`` (only
+        copied, by one of a series of erasures).
         """
         with self._lock:
             erasure.enable_secure_delete(self._db)
@@ -586,7 +589,9 @@ class Store:
                 "outbox_rows": erased.outbox_rows,
             }
             self._log(db, action, actor, None, audited)
-        if fold_log:
-            with self._reading() as db:
-                erasure.checkpoint(db)
+        with self._reading() as db:
+            if fold_log == "later":
+                erasure.copy_log(db)
+            else:
+                erasure.checkpoint(db, wait=fold_log == "wait")
         return erased

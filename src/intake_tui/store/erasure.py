@@ -137,10 +137,31 @@ def erase(db: sqlite3.Connection, record_ids: Sequence[str]) -> Erasure:
     return Erasure(tuple(ids), drafts, submitted, outbox_rows)
 
 
-def checkpoint(db: sqlite3.Connection) -> None:
+def checkpoint(db: sqlite3.Connection, *, wait: bool = True) -> None:
     """Fold the write-ahead log into the file and empty it, so erased rows leave no copy there.
 
     Best effort: while another window is reading, the log is emptied on a later checkpoint.
+    Emptying it keeps other writers waiting until readers are done; without *wait* the log
+    is first copied (which blocks nobody) and then emptied only if nobody is in the way.
     """
     with contextlib.suppress(sqlite3.OperationalError):
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        if wait:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            return
+        copy_log(db)
+        (timeout,) = db.execute("PRAGMA busy_timeout").fetchone()
+        db.execute("PRAGMA busy_timeout = 0")
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
+def copy_log(db: sqlite3.Connection) -> None:
+    """Copy what the write-ahead log holds into the file, blocking no reader or writer.
+
+    After each of a series of erasures: the log then never grows to where the next commit,
+    whichever connection makes it, has a long automatic checkpoint to do.
+    """
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
