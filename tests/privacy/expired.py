@@ -36,16 +36,18 @@ def _document(number: int, when: datetime) -> dict[str, Any]:
 
 
 def fill(
-    store_path: Path, jsonl: Path, *, expired: int, recent: int
+    store_path: Path, jsonl: Path, *, expired: int, recent: int, now: datetime = FIXED_NOW
 ) -> tuple[list[str], list[str]]:
     """Submit *expired* old and *recent* new records, as the app would (store, then file).
 
-    Returns the ids of each. The old ones are a second apart, oldest first.
+    Returns the ids of each. The old ones are a second apart, oldest first; ages are as
+    :data:`LONG_AGO` and :data:`RECENTLY` are from FIXED_NOW, counted back from *now*.
     """
-    first = _document(0, LONG_AGO)
+    long_ago, recently = now - (FIXED_NOW - LONG_AGO), now - (FIXED_NOW - RECENTLY)
+    first = _document(0, long_ago)
     documents: list[dict[str, Any]] = []
     for number in range(expired + recent):
-        when = LONG_AGO + timedelta(seconds=number) if number < expired else RECENTLY
+        when = long_ago + timedelta(seconds=number) if number < expired else recently
         stamp = when.isoformat(timespec="seconds")
         documents.append(
             {
@@ -56,7 +58,7 @@ def fill(
                 "contact": {**first["contact"], "mobile": f"139{number:08d}"},
             }
         )
-    with Store.open(store_path, now=lambda: FIXED_NOW) as store:
+    with Store.open(store_path, now=lambda: now) as store:
         for start in range(0, len(documents), 5_000):
             part = documents[start : start + 5_000]
             store.submit_many(part, destinations=["backend", "file"], actor="op-07")
