@@ -12,9 +12,10 @@ all of the work if the program is quit meanwhile. So:
 3. the store deletes them in batches of at most :data:`BATCH_SIZE`, each its own short
    transaction with its own ``retention`` audit entry. A batch is sized from how long the
    last one took, so that it keeps the write lock about :data:`BATCH_TARGET_S` on a slow
-   disk as on a fast one. A record edited or resubmitted since step 1 is kept. Setting
-   *cancel* stops the job between two batches (or during the file rewrite, which then
-   leaves the old file); the next start finishes it.
+   disk as on a fast one, and is followed by a rest as long, in which waiting saves get
+   their turn. A record edited or resubmitted since step 1 is kept. Setting *cancel*
+   stops the job between two batches (or during the file rewrite, which then leaves the
+   old file); the next start finishes it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Final
 
 from intake_tui.privacy.forgetting import Removed, _record_id, _record_time_utc, cutoff_for
-from intake_tui.sinks.jsonl import JsonlSink
+from intake_tui.sinks.jsonl import JsonlSink, LineFilter
 from intake_tui.store.database import Store
 from intake_tui.store.rows import utc_sort_key
 
@@ -51,7 +52,7 @@ class _Cancelled(Exception):
 
 def _line_filter(
     store: Store, expired: frozenset[str], cutoff_utc: str, cancel: threading.Event
-) -> Callable[[bytes, dict[str, Any] | None], bool]:
+) -> LineFilter:
     """Which lines of the local file retention removes.
 
     A line goes when it is old by its own date (or has none) and its record is expired,
