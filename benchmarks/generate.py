@@ -126,6 +126,9 @@ NEED_KINDS = ("factory_rent",) * 5 + ("factory_buy", "land", "office_rent", "war
 TIMELINES = ("within_1m", "within_3m", "within_6m", "within_12m", "undecided")
 CHINA = timezone(timedelta(hours=8))
 REPEAT_SHARE = 1 / 12
+#: How far back the generated calls go: inside the default retention period (730 days)
+#: with room for a cached store to age a few months before it is built again.
+SPAN = timedelta(days=540)
 
 
 def mobile(rng: random.Random) -> str:
@@ -187,14 +190,23 @@ def inquiry(rng: random.Random, at: datetime, company: str, phone: str) -> dict[
     }
 
 
-def inquiries(count: int, seed: int) -> Iterator[dict[str, Any]]:
-    """*count* inquiries in time order, about four years of calls, reproducible by *seed*."""
+def inquiries(
+    count: int, seed: int, *, end: datetime | None = None, span: timedelta = SPAN
+) -> Iterator[dict[str, Any]]:
+    """*count* inquiries in time order over *span* up to *end*, reproducible by *seed*.
+
+    *end* is a day ago unless given, so the records are as old as a store in use would
+    hold: well inside the default retention period, which would otherwise remove most of
+    them the first time a benchmark starts the TUI on them.
+    """
     rng = random.Random(seed)
-    at = datetime(2022, 1, 4, 9, 0, tzinfo=CHINA)
-    step = timedelta(days=4 * 365) / max(count, 1)
+    last = end if end is not None else datetime.now(CHINA) - timedelta(days=1)
+    first = last - span
+    step = span / max(count, 1)
     earlier: list[tuple[str, str]] = []
-    for _ in range(count):
-        at += step * rng.uniform(0.5, 1.5)
+    for number in range(count):
+        # Irregular, yet in order and never past *end*: each call within its own slot.
+        at = first + step * (number + rng.uniform(0.0, 1.0))
         if earlier and rng.random() < REPEAT_SHARE:
             company, phone = rng.choice(earlier)
         else:

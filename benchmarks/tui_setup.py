@@ -12,6 +12,7 @@ import os
 import sqlite3
 import time
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -68,12 +69,25 @@ def large_store_dir(size: int = LARGE_STORE_SIZE, seed: int = LARGE_STORE_SEED) 
 
     folder = RESULTS_DIR / "cache" / f"tui-store-{size}-seed{seed}-v{LATEST_VERSION}"
     database = folder / "intake.sqlite3"
-    if database.exists():
-        with closing(sqlite3.connect(database)) as db:
-            if db.execute("SELECT count(*) FROM inquiries").fetchone()[0] == size:
-                return folder
+    if database.exists() and _holds_recent(database, size):
+        return folder
     build_large_store(database, size, seed)
     return folder
+
+
+def _holds_recent(database: Path, size: int) -> bool:
+    """Whether a cached store still holds *size* records, all inside the retention period.
+
+    A store cached long ago (or by older code that dated its calls from 2022) would lose
+    most of its records to retention the first time the TUI starts on it.
+    """
+    from intake_tui.config.defaults import RETENTION_DAYS
+    from intake_tui.store.rows import utc_sort_key
+
+    oldest_allowed = datetime.now(UTC) - timedelta(days=RETENTION_DAYS - 30)
+    with closing(sqlite3.connect(database)) as db:
+        count, oldest = db.execute("SELECT count(*), min(created_utc) FROM inquiries").fetchone()
+    return bool(count == size and oldest and oldest >= utc_sort_key(oldest_allowed.isoformat()))
 
 
 def build_large_store(database: Path, size: int, seed: int) -> float:

@@ -201,36 +201,3 @@ def carry_out(plan: Plan, store: Store, sink: JsonlSink | None, *, actor: str) -
         removed.file_lines,
     )
     return removed
-
-
-def apply_retention(
-    store: Store,
-    sink: JsonlSink | None,
-    *,
-    days: int,
-    now: datetime,
-    actor: str,
-    trigger: str,
-) -> Removed | None:
-    """Remove what is older than the retention period; None when it is off or nothing is old.
-
-    Called on every start, so it costs one index probe when nothing is old. A file that
-    cannot be rewritten is logged and retried on the next start.
-    """
-    if days <= 0:
-        return None
-    cutoff = cutoff_for(days, now)
-    if not store.idle_since(cutoff):
-        return None
-    plan = purge_plan(
-        store,
-        sink,
-        cutoff,
-        action="retention",
-        details={"retention_days": days, "trigger": trigger},
-    )
-    try:
-        return carry_out(plan, store, sink, actor=actor)
-    except OSError as error:
-        _log.warning("retention: the local file could not be rewritten (%s); retrying later", error)
-        return None

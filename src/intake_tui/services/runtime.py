@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +13,8 @@ from intake_tui.config.loading import LoadedConfig, load_config
 from intake_tui.config.model import Config
 from intake_tui.filesafety import check_in_folder
 from intake_tui.i18n import Lang
-from intake_tui.privacy.forgetting import Removed, apply_retention
+from intake_tui.privacy.forgetting import Removed
+from intake_tui.privacy.retention import apply_retention
 from intake_tui.record.normalise import Filling
 from intake_tui.sinks.jsonl import JsonlSink
 from intake_tui.store.database import Store
@@ -61,19 +63,27 @@ class Runtime:
         sink.remove_leftovers()
         return sink
 
-    def apply_retention(self, *, trigger: str, store: Store | None = None) -> Removed | None:
+    def apply_retention(
+        self,
+        *,
+        trigger: str,
+        store: Store | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Removed | None:
         """Remove records older than ``privacy.retention_days`` (0 keeps them), audited.
 
         Run when the TUI or ``sync`` starts; *trigger* names which, in the audit entry.
-        Uses *store* when the caller has it open already. None when retention is off or
-        nothing is old (then it costs one index probe).
+        Uses *store* when the caller has it open already (else a connection of its own).
+        Works in short batches and stops between two when *cancel* is set (see
+        :mod:`intake_tui.privacy.retention`). None when retention is off or nothing is old
+        (then it costs one index probe).
         """
         days = self.config.privacy.retention_days
         if days <= 0:
             return None
         if store is None:
             with self.open_store() as opened:
-                return self.apply_retention(trigger=trigger, store=opened)
+                return self.apply_retention(trigger=trigger, store=opened, cancel=cancel)
         return apply_retention(
             store,
             self.file_sink(),
@@ -81,6 +91,7 @@ class Runtime:
             now=self.now(),
             actor=self.operator,
             trigger=trigger,
+            cancel=cancel,
         )
 
     def filling(self, *, submitted: bool) -> Filling:

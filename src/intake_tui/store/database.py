@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from intake_tui.store import admission, audit, duplicates, erasure, outbox
 from intake_tui.store.connection import open_connection
@@ -52,6 +52,7 @@ OutboxEntries = list[OutboxEntry]
 Claims = list[outbox.Claim]
 AuditEntries = list[AuditEntry]
 Outcomes = list[bool]
+FoldLog = Literal["wait", "gently", "later"]
 
 
 def _local_now() -> datetime:
@@ -609,6 +610,11 @@ class Store:
             rows = erasure.rows_idle_since(db, utc_sort_key(cutoff.isoformat()))
         return [inquiry_from_row(row) for row in rows]
 
+    def idle_ids(self, cutoff: datetime) -> tuple[str, ...]:
+        """The ids of what :meth:`idle_since` returns, without loading the records."""
+        with self._reading() as db:
+            return tuple(erasure.idle_ids(db, utc_sort_key(cutoff.isoformat())))
+
     def existing_ids(self, record_ids: Sequence[str]) -> set[str]:
         """Those of *record_ids* that are stored."""
         with self._reading() as db:
@@ -621,16 +627,25 @@ class Store:
         action: str,
         actor: str,
         details: Mapping[str, Any],
+        idle_before: datetime | None = None,
+        fold_log: FoldLog = "wait",
     ) -> Erasure:
         """Delete records with their outbox rows for good, audited as *action* in one transaction.
 
         The audit entry holds the ids and the counts plus *details*, which must not hold
         personal data (mobile-like numbers are masked anyway). An empty *record_ids* still
-        writes the entry: a request that found nothing was still answered.
+        writes the entry: a request that found nothing was still answered. With
+        *idle_before*, only records still idle since then go (see :func:`erasure.still_idle`).
+        *fold_log* says how the write-ahead log is then folded into the file: ``wait`` for
+        readers to finish, ``gently`` (see :func:`erasure.checkpoint`), or ``later`` (only
+        copied, by one of a series of erasures).
         """
         with self._lock:
             erasure.enable_secure_delete(self._db)
         with self._writing() as db:
+            if idle_before is not None:
+                cutoff_utc = utc_sort_key(idle_before.isoformat())
+                record_ids = erasure.still_idle(db, record_ids, cutoff_utc)
             erased = erasure.erase(db, record_ids)
             audited = {
                 **details,
@@ -642,5 +657,8 @@ class Store:
             }
             self._log(db, action, actor, None, audited)
         with self._reading() as db:
-            erasure.checkpoint(db)
+            if fold_log == "later":
+                erasure.copy_log(db)
+            else:
+                erasure.checkpoint(db, wait=fold_log == "wait")
         return erased

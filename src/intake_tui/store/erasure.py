@@ -71,6 +71,32 @@ def rows_idle_since(db: sqlite3.Connection, cutoff_utc: str) -> list[sqlite3.Row
     return [row for row in candidates if last_activity_utc(row) < cutoff_utc]
 
 
+#: The columns :func:`last_activity_utc` reads.
+_ACTIVITY = "id, status, created_at, submitted_at, updated_at"
+
+
+def idle_ids(db: sqlite3.Connection, cutoff_utc: str) -> list[str]:
+    """The ids :func:`rows_idle_since` would return, without reading the records themselves."""
+    candidates = db.execute(
+        f"SELECT {_ACTIVITY} FROM inquiries WHERE created_utc < ? ORDER BY created_utc, rowid",
+        (cutoff_utc,),
+    )
+    return [row["id"] for row in candidates if last_activity_utc(row) < cutoff_utc]
+
+
+def still_idle(db: sqlite3.Connection, ids: Sequence[str], cutoff_utc: str) -> list[str]:
+    """Those of *ids* whose last activity is still before *cutoff_utc*, in the order given.
+
+    Run inside the erasing transaction: a record edited or resubmitted since it was found
+    old (the operator went on working meanwhile) is kept.
+    """
+    idle: set[str] = set()
+    for chunk, marks in _chunks(ids):
+        rows = db.execute(f"SELECT {_ACTIVITY} FROM inquiries WHERE id IN ({marks})", chunk)
+        idle.update(row["id"] for row in rows if last_activity_utc(row) < cutoff_utc)
+    return [record_id for record_id in ids if record_id in idle]
+
+
 def existing_ids(db: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """Those of *ids* that have a row in the store."""
     found: set[str] = set()
@@ -111,10 +137,31 @@ def erase(db: sqlite3.Connection, record_ids: Sequence[str]) -> Erasure:
     return Erasure(tuple(ids), drafts, submitted, outbox_rows)
 
 
-def checkpoint(db: sqlite3.Connection) -> None:
+def checkpoint(db: sqlite3.Connection, *, wait: bool = True) -> None:
     """Fold the write-ahead log into the file and empty it, so erased rows leave no copy there.
 
     Best effort: while another window is reading, the log is emptied on a later checkpoint.
+    Emptying it keeps other writers waiting until readers are done; without *wait* the log
+    is first copied (which blocks nobody) and then emptied only if nobody is in the way.
     """
     with contextlib.suppress(sqlite3.OperationalError):
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        if wait:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            return
+        copy_log(db)
+        (timeout,) = db.execute("PRAGMA busy_timeout").fetchone()
+        db.execute("PRAGMA busy_timeout = 0")
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
+def copy_log(db: sqlite3.Connection) -> None:
+    """Copy what the write-ahead log holds into the file, blocking no reader or writer.
+
+    After each of a series of erasures: the log then never grows to where the next commit,
+    whichever connection makes it, has a long automatic checkpoint to do.
+    """
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from intake_tui.services.submission import Submitter
     from intake_tui.store.database import Store
     from intake_tui.store.models import StoredInquiry
+
+_log = logging.getLogger(__name__)
 
 #: Seconds a save failure stays on screen; the same failure is not shown again meanwhile.
 FAULT_SHOWN_S = 30.0
@@ -126,6 +130,8 @@ class IntakeApp(App[None]):
         self.load_error: ConfigError | StoreError | None = None
         bindings.localise(self, self.lang)
         self._store: Store | None = None
+        #: Set on quit: retention, if it still runs, stops after its current batch.
+        self._retention_stop = threading.Event()
         self.saver: DraftSaver | None = None
         self.submitter: Submitter | None = None
         self.capture = CaptureScreen(self.new_session(), self.lang)
@@ -185,10 +191,9 @@ class IntakeApp(App[None]):
         store = runtime.open_store()
         try:
             # Damage in pages a start-up never reads would otherwise be found only later,
-            # after retention and the file backlog below had written to the damaged file.
+            # after the file backlog below (and retention, once ready) had written to it.
             if store.quick_check() != "ok":
                 raise store_error("store.corrupt", store.path)
-            runtime.apply_retention(trigger="tui", store=store)
             Submitter(store, runtime.file_sink(), actor=runtime.operator).flush_file_backlog()
         except BaseException:
             store.close()
@@ -209,7 +214,10 @@ class IntakeApp(App[None]):
         self.saver = DraftSaver(store, runtime.operator, on_error=self._save_failed)
         self.submitter = Submitter(store, runtime.file_sink(), actor=runtime.operator)
         self.capture.attach(runtime)
-        self._start_delivery(runtime)
+        if self._loader is None:
+            self._start_delivery(runtime)
+        else:
+            self._apply_retention(runtime)
         try:
             if self._loader is None:
                 # Given a ready runtime (tests), the backlog is written here; the loader
@@ -227,6 +235,26 @@ class IntakeApp(App[None]):
         self.set_timer(2.0, self._warm_up_option_search)
         if others:
             self.open_drafts(offer_resume=True)
+
+    @work(exclusive=True, exit_on_error=False, group="retention")
+    async def _apply_retention(self, runtime: Runtime) -> None:
+        """Apply ``privacy.retention_days`` beside the operator's work, then start delivery.
+
+        In a daemon thread with its own store connection, in short batches: saves wait at
+        most one batch, and quitting sets :attr:`_retention_stop` and never waits for it
+        (the next start finishes the job). Delivery waits for it, so that records past the
+        retention period are not sent on their way out.
+        """
+        from intake_tui.store.errors import StoreError
+
+        def run() -> None:
+            try:
+                runtime.apply_retention(trigger="tui", cancel=self._retention_stop)
+            except StoreError as error:
+                _log.warning("retention: not applied (%s); retrying on the next start", error)
+
+        await in_daemon_thread(run)
+        self._start_delivery(runtime)
 
     @work(thread=True, group="warm-up")
     def _warm_up_option_search(self) -> None:
@@ -269,6 +297,7 @@ class IntakeApp(App[None]):
         return draft is not None and dict(draft.fields) == session.fields
 
     def on_unmount(self) -> None:
+        self._retention_stop.set()
         self._stop_delivery()
         if self.saver is not None:
             self.saver.close()
