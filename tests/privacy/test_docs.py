@@ -29,3 +29,13 @@ def test_every_cited_test_exists(path: str, name: str) -> None:
 def test_every_command_the_page_uses_exists(command: str) -> None:
     assert f"intake-tui {command}" in DOC
     assert run_cli(command, "--help").returncode == 0
+
+
+RELIABILITY = (REPO / "docs" / "RELIABILITY.md").read_text(encoding="utf-8")
+RELIABILITY_CITED = sorted(set(re.findall(r"`?(tests/[\w/]+\.py)::(\w+)", RELIABILITY)))
+
+
+@pytest.mark.parametrize(("path", "name"), RELIABILITY_CITED)
+def test_every_test_the_reliability_page_cites_exists(path: str, name: str) -> None:
+    source = (REPO / path).read_text(encoding="utf-8")
+    assert re.search(rf"^(?:async )?def {name}\(", source, re.MULTILINE), f"{path}::{name}"
