@@ -62,7 +62,9 @@ def fill(
         for start in range(0, len(documents), 5_000):
             part = documents[start : start + 5_000]
             store.submit_many(part, destinations=["backend", "file"], actor="op-07")
-    jsonl.parent.mkdir(parents=True, exist_ok=True)
+    jsonl.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Private as the program makes it: a local file others may read is refused.
+    jsonl.touch(mode=0o600)
     with jsonl.open("wb") as out:
         for document in documents:
             out.write(encode(document))

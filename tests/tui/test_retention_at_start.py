@@ -37,7 +37,7 @@ async def test_the_tui_is_ready_and_saves_drafts_while_a_long_retention_runs(
         extra.write("[privacy]\nretention_days = 365\n")
     store_path = tmp_path / "data" / "intake.sqlite3"
     expired, recent = fill(
-        store_path, tmp_path / "data" / "inquiries.jsonl", expired=10_000, recent=3
+        store_path, tmp_path / "data" / "inquiries.jsonl", expired=30_000, recent=3
     )
     runtime = Runtime(load_config(config), "zh", now=StillClock())
     app = IntakeApp(loader=lambda: runtime)
@@ -47,9 +47,10 @@ async def test_the_tui_is_ready_and_saves_drafts_while_a_long_retention_runs(
         flush_drafts(app)
         with Store.open(store_path) as store:
             draft = store.get_draft(app.capture.session.record_id)
-        # The draft is in the store while most of the expired records still are too.
+        # The draft is in the store while expired records still are too: retention was
+        # still running (how far it got depends on the machine's speed, not on the program).
         assert draft is not None and draft.fields.get("need.floor_area_sqm") == "2000-3000"
-        assert still_stored(store_path, expired) > len(expired) // 2
+        assert still_stored(store_path, expired) > 0
         await _until(lambda: still_stored(store_path, expired) == 0, "retention to finish")
         await pilot.press("ctrl+q")
     assert still_stored(store_path, recent) == len(recent)
