@@ -91,7 +91,10 @@ def test_hostile_answers_leave_no_secret_in_the_data_folder_or_the_output(
     assert len(httpserver.log) == len(IDS)
     assert all(r.headers["Authorization"] == f"Bearer {TEST_TOKEN}" for r, _ in httpserver.log)
     with folder.open_store() as store:
-        errors = {entry.record_id: entry.last_error or "" for entry in store.outbox_entries()}
+        errors = {
+            entry.record_id: entry.last_error or ""
+            for entry in store.outbox_entries(destination="backend")
+        }
         audit = [entry.details for entry in store.audit_entries()]
     assert "[REDACTED] refused for caller 135****8515" in errors[IDS[0]]
     assert errors[IDS[1]].count("x") >= 290 and "[REDACTED]" in errors[IDS[1]]
